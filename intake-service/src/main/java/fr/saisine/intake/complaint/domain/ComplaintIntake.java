@@ -1,0 +1,45 @@
+package fr.saisine.intake.complaint.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import fr.saisine.events.ComplaintSubmitted;
+import fr.saisine.events.EventEnvelope;
+import fr.saisine.events.Language;
+
+/** Files a complaint: gives it its reference and records it with its {@code ComplaintSubmitted} event. */
+@Service
+public class ComplaintIntake {
+
+    private final ReferenceAllocator references;
+    private final ComplaintRecords records;
+    private final Clock clock;
+    private final ZoneId referenceZone;
+
+    ComplaintIntake(ReferenceAllocator references, ComplaintRecords records, Clock clock,
+            @Value("${saisine.intake.reference-zone}") ZoneId referenceZone) {
+        this.references = references;
+        this.records = records;
+        this.clock = clock;
+        this.referenceZone = referenceZone;
+    }
+
+    public SubmittedComplaint submit(NewComplaint complaint) {
+        Instant now = clock.instant();
+        Reference reference = references.next(now.atZone(referenceZone).getYear());
+        ComplaintSubmitted submitted = new ComplaintSubmitted(reference.value(), now, complaint.complainant(),
+                complaint.respondent(), complaint.category(), complaint.subject(), complaint.facts(),
+                complaint.language() == null ? Language.fr : complaint.language());
+        records.add(EventEnvelope.wrap(submitted, now));
+        return new SubmittedComplaint(reference.value(), "SUBMITTED", now);
+    }
+
+    public ComplaintSubmitted find(String reference) {
+        return records.find(new Reference(reference))
+                .orElseThrow(() -> new ComplaintNotFoundException(reference));
+    }
+}

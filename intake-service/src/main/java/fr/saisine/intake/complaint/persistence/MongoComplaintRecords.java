@@ -1,0 +1,40 @@
+package fr.saisine.intake.complaint.persistence;
+
+import java.util.Optional;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import fr.saisine.events.ComplaintSubmitted;
+import fr.saisine.events.EventEnvelope;
+import fr.saisine.intake.complaint.domain.ComplaintRecords;
+import fr.saisine.intake.complaint.domain.Reference;
+import fr.saisine.platform.events.EventJson;
+import fr.saisine.platform.outbox.OutboxEntry;
+import fr.saisine.platform.outbox.OutboxRelay;
+
+@Component
+class MongoComplaintRecords implements ComplaintRecords {
+
+    private final MongoTemplate mongo;
+    private final EventJson json;
+    private final OutboxRelay relay;
+
+    MongoComplaintRecords(MongoTemplate mongo, EventJson json, OutboxRelay relay) {
+        this.mongo = mongo;
+        this.json = json;
+        this.relay = relay;
+    }
+
+    @Override
+    public void add(EventEnvelope<ComplaintSubmitted> submitted) {
+        mongo.insert(ComplaintDocument.of(submitted.payload(), OutboxEntry.of(submitted, json)));
+        relay.wakeUp();
+    }
+
+    @Override
+    public Optional<ComplaintSubmitted> find(Reference reference) {
+        return Optional.ofNullable(mongo.findById(reference.value(), ComplaintDocument.class))
+                .map(ComplaintDocument::asFiled);
+    }
+}

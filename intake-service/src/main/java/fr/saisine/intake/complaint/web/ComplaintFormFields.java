@@ -1,0 +1,69 @@
+package fr.saisine.intake.complaint.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import fr.saisine.events.Category;
+import fr.saisine.events.ComplainantType;
+import fr.saisine.events.Language;
+import fr.saisine.events.Residence;
+import fr.saisine.events.RespondentType;
+
+/**
+ * Reads the form's fields, named like the API's JSON paths ({@code complainant.email}), into a
+ * {@link ComplaintRequest}. An unknown choice becomes null, which validation then reports.
+ */
+final class ComplaintFormFields {
+
+    static final int REPRESENTATIVE_ROWS = 3;
+
+    private ComplaintFormFields() {
+    }
+
+    static ComplaintRequest toRequest(Map<String, String> form) {
+        List<ComplaintRequest.Representative> representatives = new ArrayList<>();
+        for (int i = 0; i < REPRESENTATIVE_ROWS; i++) {
+            String prefix = "complainant.representatives[" + i + "].";
+            String name = form.get(prefix + "name");
+            String role = form.get(prefix + "role");
+            String email = form.get(prefix + "email");
+            if (isBlank(name) && isBlank(role) && isBlank(email)) {
+                continue;
+            }
+            representatives.add(new ComplaintRequest.Representative(name, role, email));
+        }
+        ComplainantType type = choice(ComplainantType.class, form.get("complainant.type"));
+        var complainant = new ComplaintRequest.Complainant(type, form.get("complainant.name"),
+                form.get("complainant.email"), type == ComplainantType.PERSON ? List.of() : representatives,
+                new ComplaintRequest.PostalAddress(form.get("complainant.postalAddress.street"),
+                        form.get("complainant.postalAddress.postalCode"),
+                        form.get("complainant.postalAddress.city"),
+                        upper(form.get("complainant.postalAddress.country"))),
+                choice(Residence.class, form.get("complainant.residence")));
+        var respondent = new ComplaintRequest.Respondent(form.get("respondent.name"),
+                choice(RespondentType.class, form.get("respondent.type")), form.get("respondent.activity"));
+        return new ComplaintRequest(complainant, respondent, choice(Category.class, form.get("category")),
+                form.get("subject"), form.get("facts"), choice(Language.class, form.get("language")));
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value) {
+        if (isBlank(value)) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        }
+        catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static String upper(String value) {
+        return value == null ? null : value.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

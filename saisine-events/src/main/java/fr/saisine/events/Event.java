@@ -1,0 +1,8 @@
+package fr.saisine.events;
+
+/** A payload that travels in an {@link EventEnvelope}; every event concerns one complaint. */
+public sealed interface Event
+        permits ComplaintSubmitted, ComplaintTriaged, NotificationDelivered, NotificationFailed {
+
+    String reference();
+}

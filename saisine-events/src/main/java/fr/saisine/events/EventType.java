@@ -1,0 +1,44 @@
+package fr.saisine.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The registry of event types: the name written in {@code type}, its schema version and its record. */
+public enum EventType {
+
+    COMPLAINT_SUBMITTED("ComplaintSubmitted", 1, ComplaintSubmitted.class),
+    COMPLAINT_TRIAGED("ComplaintTriaged", 1, ComplaintTriaged.class),
+    NOTIFICATION_DELIVERED("NotificationDelivered", 1, NotificationDelivered.class),
+    NOTIFICATION_FAILED("NotificationFailed", 1, NotificationFailed.class);
+
+    private final String typeName;
+    private final int schemaVersion;
+    private final Class<? extends Event> payloadType;
+
+    EventType(String typeName, int schemaVersion, Class<? extends Event> payloadType) {
+        this.typeName = typeName;
+        this.schemaVersion = schemaVersion;
+        this.payloadType = payloadType;
+    }
+
+    public String typeName() {
+        return typeName;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    public Class<? extends Event> payloadType() {
+        return payloadType;
+    }
+
+    public static Optional<EventType> named(String typeName) {
+        return Arrays.stream(values()).filter(t -> t.typeName.equals(typeName)).findFirst();
+    }
+
+    static EventType of(Class<?> payloadType) {
+        return Arrays.stream(values()).filter(t -> t.payloadType == payloadType).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a registered event: " + payloadType));
+    }
+}

@@ -1,0 +1,6 @@
+package fr.saisine.events;
+
+/** HIGH for sensitive processing: biometrics, facial recognition, health data, minors. */
+public enum Priority {
+    NORMAL, HIGH
+}

@@ -1,0 +1,22 @@
+package fr.saisine.events;
+
+/**
+ * Every Kafka topic of Saisine, named once. Records on both are keyed by the complaint
+ * reference, so that all the events of one complaint stay in one partition, in order.
+ */
+public final class Topics {
+
+    /** The complaint lifecycle: {@link ComplaintSubmitted}, {@link ComplaintTriaged}. */
+    public static final String COMPLAINT_EVENTS = "complaint-events";
+
+    /** What each complainant was told: {@link NotificationDelivered}, {@link NotificationFailed}. */
+    public static final String NOTIFICATION_EVENTS = "notification-events";
+
+    /** Dead letters carry the consuming group in their name, so each service's failures are apart. */
+    public static String deadLetters(String topic, String group) {
+        return topic + "." + group + ".dlq";
+    }
+
+    private Topics() {
+    }
+}

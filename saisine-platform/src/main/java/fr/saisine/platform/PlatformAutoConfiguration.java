@@ -1,0 +1,27 @@
+package fr.saisine.platform;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+
+import fr.saisine.platform.events.EventJson;
+import fr.saisine.platform.events.EventPublisher;
+import fr.saisine.platform.outbox.OutboxProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The pieces every Saisine service shares, ready to inject. */
+@AutoConfiguration
+@EnableConfigurationProperties(OutboxProperties.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    EventJson eventJson(JsonMapper jsonMapper) {
+        return new EventJson(jsonMapper);
+    }
+
+    @Bean
+    EventPublisher eventPublisher(StreamBridge streamBridge) {
+        return new EventPublisher(streamBridge);
+    }
+}

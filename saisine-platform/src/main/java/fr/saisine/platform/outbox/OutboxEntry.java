@@ -1,0 +1,16 @@
+package fr.saisine.platform.outbox;
+
+import fr.saisine.events.EventEnvelope;
+import fr.saisine.platform.events.EventJson;
+
+/**
+ * An event waiting in a document's {@code outbox} field to be published. It is written in the
+ * same single-document write as the state change it announces, so neither is ever lost
+ * without the other.
+ */
+public record OutboxEntry(String eventId, String type, String reference, String json) {
+
+    public static OutboxEntry of(EventEnvelope<?> envelope, EventJson json) {
+        return new OutboxEntry(envelope.eventId().toString(), envelope.type(), envelope.reference(), json.write(envelope));
+    }
+}

@@ -1,0 +1,124 @@
+package fr.saisine.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * The real Kafka, MongoDB and SMTP servers the integration tests use, found in this order:
+ * addresses in the environment (what {@code ./saisine test} and CI export), else containers
+ * when a Docker engine is present, else the servers started by {@code ./saisine infra}.
+ */
+public final class TestServers {
+
+    /** Where the servers are; {@code mailApi} is GreenMail's REST API, which tests read mail from. */
+    public record Addresses(String kafkaBootstrap, String mongoUri, String smtpHost, int smtpPort, String mailApi) {
+    }
+
+    private static Addresses addresses;
+
+    private TestServers() {
+    }
+
+    public static synchronized Addresses addresses() {
+        if (addresses == null) {
+            addresses = fromEnvironment(System.getenv());
+            if (addresses == null) {
+                addresses = DockerClientFactory.instance().isDockerAvailable() ? fromContainers() : fromScripts();
+            }
+        }
+        return addresses;
+    }
+
+    /**
+     * Points a Spring test context at the servers, with a database of its own so that test
+     * classes never see each other's documents.
+     */
+    public static void register(DynamicPropertyRegistry registry, String databasePrefix) {
+        Addresses servers = addresses();
+        registry.add("spring.kafka.bootstrap-servers", servers::kafkaBootstrap);
+        registry.add("spring.mongodb.uri", servers::mongoUri);
+        registry.add("spring.mongodb.database", () -> uniqueName(databasePrefix));
+        registry.add("spring.mail.host", servers::smtpHost);
+        registry.add("spring.mail.port", servers::smtpPort);
+    }
+
+    /** A name no other test run uses: for databases, topics and consumer groups. */
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Addresses fromEnvironment(Map<String, String> env) {
+        String kafka = env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS");
+        String mongo = env.get("SPRING_MONGODB_URI");
+        if (kafka == null || mongo == null) {
+            return null;
+        }
+        return new Addresses(kafka, mongo, env.getOrDefault("SPRING_MAIL_HOST", "127.0.0.1"),
+                Integer.parseInt(env.getOrDefault("SPRING_MAIL_PORT", "11025")),
+                env.getOrDefault("SAISINE_MAIL_API", "http://127.0.0.1:18025"));
+    }
+
+    @SuppressWarnings("resource") // the containers live as long as the test JVM; Ryuk removes them
+    private static Addresses fromContainers() {
+        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
+        MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
+        GenericContainer<?> mail = new GenericContainer<>("greenmail/standalone:2.1.5")
+                .withEnv("GREENMAIL_OPTS", "-Dgreenmail.setup.test.smtp -Dgreenmail.hostname=0.0.0.0 "
+                        + "-Dgreenmail.auth.disabled -Dgreenmail.api.hostname=0.0.0.0")
+                .withExposedPorts(3025, 8080)
+                .waitingFor(Wait.forHttp("/api/service/readiness").forPort(8080));
+        kafka.start();
+        mongo.start();
+        mail.start();
+        return new Addresses(kafka.getBootstrapServers(), mongo.getConnectionString(), mail.getHost(),
+                mail.getMappedPort(3025), "http://" + mail.getHost() + ":" + mail.getMappedPort(8080));
+    }
+
+    /** Runs {@code ./saisine infra} with the test profile: the same ports {@code ./saisine test} uses. */
+    private static Addresses fromScripts() {
+        Path root = projectRoot();
+        try {
+            // not inherited: the test JVM's own output is Surefire's channel
+            File log = root.resolve(".saisine/test-servers.log").toFile();
+            Files.createDirectories(log.toPath().getParent());
+            ProcessBuilder infra = new ProcessBuilder(root.resolve("saisine").toString(), "infra")
+                    .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log);
+            infra.environment().put("SAISINE_PROFILE", "test");
+            int exit = infra.start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("./saisine infra failed with exit code " + exit + "; see " + log);
+            }
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("could not run ./saisine infra", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the test servers", ex);
+        }
+        return new Addresses("127.0.0.1:19092", "mongodb://127.0.0.1:37017", "127.0.0.1", 11025,
+                "http://127.0.0.1:18025");
+    }
+
+    static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isExecutable(dir.resolve("saisine"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the project root (the folder with ./saisine)");
+        }
+        return dir;
+    }
+}

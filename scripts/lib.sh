@@ -1,0 +1,353 @@
+# Functions behind ./saisine. Sourced, not run. Everything it starts lives under
+# $ROOT/.saisine/run/<profile>/ (pid files, logs, data), so `down` stops exactly that.
+
+SAISINE_HOME="$ROOT/.saisine"
+TOOLS="$SAISINE_HOME/tools"
+FERRETDB_VERSION="v1.24.2"
+GREENMAIL_VERSION="2.1.5"
+
+say()  { printf '%s\n' "$*"; }
+warn() { printf 'saisine: %s\n' "$*" >&2; }
+die()  { warn "$*"; exit 1; }
+
+# --- profiles: the dev stack on the usual ports, the test servers beside it -------------
+
+load_profile() {
+    PROFILE="$1"
+    RUN="$SAISINE_HOME/run/$PROFILE"
+    LOGS="$RUN/logs"
+    mkdir -p "$LOGS"
+    case "$PROFILE" in
+        dev)
+            KAFKA_PORT=9092; KAFKA_CONTROLLER_PORT=9093; MONGO_PORT=27017
+            SMTP_PORT=1025; MAIL_WEB_PORT=8025; IMAP_PORT=1143; FERRET_DEBUG_PORT=27018 ;;
+        test)
+            KAFKA_PORT=19092; KAFKA_CONTROLLER_PORT=19093; MONGO_PORT=37017
+            SMTP_PORT=11025; MAIL_WEB_PORT=18025; IMAP_PORT=11143; FERRET_DEBUG_PORT=37018 ;;
+        *) die "unknown profile $PROFILE" ;;
+    esac
+    INTAKE_PORT="${INTAKE_PORT:-8081}"
+    TRIAGE_PORT="${TRIAGE_PORT:-8082}"
+    NOTIFICATION_PORT="${NOTIFICATION_PORT:-8083}"
+}
+
+# --- the JDK and Maven ------------------------------------------------------------------
+
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'; }
+
+pick_java() {
+    local candidate
+    for candidate in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+        [ -x "$candidate" ] || continue
+        if [ "$(java_major "$candidate")" -ge 21 ] 2>/dev/null; then
+            JAVA_HOME="$(cd "$(dirname "$candidate")/.." && pwd)"
+            export JAVA_HOME
+            JAVA="$JAVA_HOME/bin/java"
+            return 0
+        fi
+    done
+    die "no JDK 21 or newer found (looked at JAVA_HOME, the PATH and /usr/lib/jvm); install one, e.g. Temurin 21+"
+}
+
+mvnw() { (cd "$ROOT" && ./mvnw -B -ntp "$@"); }
+
+# --- tools fetched once into .saisine/tools --------------------------------------------
+
+ensure_kafka() {
+    [ -f "$TOOLS/kafka/.complete" ] && return 0
+    say "Fetching the Kafka broker from Maven Central..."
+    rm -rf "$TOOLS/kafka"
+    mvnw -q -f infra/pom.xml dependency:copy-dependencies -DoutputDirectory="$TOOLS/kafka/lib" \
+        || die "could not fetch the Kafka broker (see the Maven output above)"
+    touch "$TOOLS/kafka/.complete"
+}
+
+ensure_greenmail() {
+    local jar="$TOOLS/greenmail-standalone-$GREENMAIL_VERSION.jar"
+    [ -f "$jar" ] && return 0
+    say "Fetching GreenMail $GREENMAIL_VERSION from Maven Central..."
+    mvnw -q -f infra/pom.xml dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" \
+        -DoutputDirectory="$TOOLS" \
+        || die "could not fetch GreenMail (see the Maven output above)"
+}
+
+# FerretDB's module zip lacks the generated build/version/version.txt, so a plain
+# `go install` builds a binary that panics at start: build from a copy that has it.
+ensure_ferretdb() {
+    FERRETDB="$TOOLS/ferretdb-$FERRETDB_VERSION"
+    [ -x "$FERRETDB" ] && return 0
+    command -v go >/dev/null || die "Go is needed to build FerretDB (no mongod on the PATH); install Go 1.24 or newer"
+    say "Building FerretDB $FERRETDB_VERSION with Go (once; about a minute)..."
+    local build="$TOOLS/ferretdb-build"
+    rm -rf "$build" && mkdir -p "$build"
+    export GOSUMDB=off GOFLAGS=-mod=mod
+    (cd "$build" \
+        && printf 'module saisine/ferretdb\n\ngo 1.24\n\nrequire github.com/FerretDB/FerretDB %s\n' "$FERRETDB_VERSION" > go.mod \
+        && go mod download github.com/FerretDB/FerretDB \
+        && cp -r "$(go list -m -f '{{.Dir}}' github.com/FerretDB/FerretDB)" src \
+        && chmod -R u+w src \
+        && echo "$FERRETDB_VERSION" > src/build/version/version.txt \
+        && go mod edit -replace github.com/FerretDB/FerretDB=./src \
+        && go build -o "$FERRETDB" github.com/FerretDB/FerretDB/cmd/ferretdb) \
+        > "$TOOLS/ferretdb-build.log" 2>&1 \
+        || die "could not build FerretDB; see $TOOLS/ferretdb-build.log"
+    rm -rf "$build"
+}
+
+# --- processes ---------------------------------------------------------------------------
+
+pid_of()   { cat "$RUN/$1.pid" 2>/dev/null || true; }
+is_alive() { local pid; pid="$(pid_of "$1")"; [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# start NAME COMMAND...: runs it detached, its output in $LOGS/NAME.log
+start_process() {
+    local name="$1"; shift
+    if is_alive "$name"; then
+        say "  $name: already running (pid $(pid_of "$name"))"
+        return 1
+    fi
+    nohup setsid "$@" > "$LOGS/$name.log" 2>&1 < /dev/null &
+    echo $! > "$RUN/$name.pid"
+    return 0
+}
+
+# wait_until NAME SECONDS CHECK...: polls the check; on time-out names the log
+wait_until() {
+    local name="$1" seconds="$2"; shift 2
+    local deadline=$((SECONDS + seconds))
+    until "$@"; do
+        if ! is_alive "$name"; then
+            die "$name stopped while starting; its log: $LOGS/$name.log"$'\n'"$(tail -n 15 "$LOGS/$name.log" 2>/dev/null)"
+        fi
+        [ $SECONDS -lt $deadline ] || die "$name was not ready after ${seconds}s; its log: $LOGS/$name.log"
+        sleep 0.5
+    done
+}
+
+stop_process() {
+    local name="$1" pid
+    pid="$(pid_of "$name")"
+    [ -n "$pid" ] || return 0
+    if kill -0 "$pid" 2>/dev/null; then
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        if kill -0 "$pid" 2>/dev/null; then
+            warn "$name (pid $pid) did not stop in 30s; killing it"
+            kill -9 "$pid" 2>/dev/null || true
+        fi
+        say "  $name: stopped"
+    fi
+    rm -f "$RUN/$name.pid"
+}
+
+# --- the servers -------------------------------------------------------------------------
+
+start_kafka() {
+    ensure_kafka
+    local data="$RUN/kafka-data" config="$RUN/kafka.properties"
+    mkdir -p "$data"
+    cat > "$config" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs=$data
+num.partitions=6
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=true
+EOF
+    local kafka_java=("$JAVA" -Xms256m -Xmx1g -Dlog4j2.configurationFile="$ROOT/infra/kafka-log4j2.properties"
+        -cp "$TOOLS/kafka/lib/*")
+    if [ ! -f "$data/meta.properties" ]; then
+        "${kafka_java[@]}" kafka.tools.StorageTool format -t "$("${kafka_java[@]}" kafka.tools.StorageTool random-uuid)" \
+            -c "$config" > "$LOGS/kafka-format.log" 2>&1 \
+            || die "could not format Kafka's storage; see $LOGS/kafka-format.log"
+    fi
+    if start_process kafka "${kafka_java[@]}" kafka.Kafka "$config"; then
+        wait_until kafka 90 port_open "$KAFKA_PORT"
+        say "  kafka: ready on 127.0.0.1:$KAFKA_PORT"
+    fi
+}
+
+start_mongodb() {
+    local data="$RUN/mongodb-data"
+    mkdir -p "$data"
+    if command -v mongod >/dev/null; then
+        start_process mongodb mongod --dbpath "$data" --port "$MONGO_PORT" --bind_ip 127.0.0.1 || return 0
+    else
+        ensure_ferretdb
+        start_process mongodb "$FERRETDB" --handler=sqlite --sqlite-url="file:$data/" \
+            --listen-addr="127.0.0.1:$MONGO_PORT" --debug-addr="127.0.0.1:$FERRET_DEBUG_PORT" \
+            --state-dir="$data" --telemetry=disable --log-level=warn || return 0
+    fi
+    wait_until mongodb 60 port_open "$MONGO_PORT"
+    say "  mongodb: ready on 127.0.0.1:$MONGO_PORT ($(command -v mongod >/dev/null && echo mongod || echo "FerretDB $FERRETDB_VERSION on SQLite"))"
+}
+
+mail_ready() { curl -fsS "http://127.0.0.1:$MAIL_WEB_PORT/api/service/readiness" > /dev/null 2>&1; }
+
+start_smtp() {
+    ensure_greenmail
+    if start_process smtp "$JAVA" -Xmx512m \
+        -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.auth.disabled \
+        -Dgreenmail.smtp.port="$SMTP_PORT" -Dgreenmail.imap.port="$IMAP_PORT" \
+        -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_WEB_PORT" \
+        -jar "$TOOLS/greenmail-standalone-$GREENMAIL_VERSION.jar"; then
+        wait_until smtp 60 mail_ready
+        say "  smtp: ready on 127.0.0.1:$SMTP_PORT (mail view http://127.0.0.1:$MAIL_WEB_PORT)"
+    fi
+}
+
+infra_up() {
+    load_profile "$1"
+    pick_java
+    say "Starting the servers ($PROFILE):"
+    start_kafka
+    start_mongodb
+    start_smtp
+}
+
+infra_env() {
+    export SPRING_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+    export SPRING_MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT"
+    export SPRING_MAIL_HOST="127.0.0.1"
+    export SPRING_MAIL_PORT="$SMTP_PORT"
+    export SAISINE_MAIL_API="http://127.0.0.1:$MAIL_WEB_PORT"
+}
+
+# --- the services ------------------------------------------------------------------------
+
+SERVICES=(intake triage notification)
+
+service_port() {
+    case "$1" in intake) echo "$INTAKE_PORT" ;; triage) echo "$TRIAGE_PORT" ;; notification) echo "$NOTIFICATION_PORT" ;; esac
+}
+service_jar() { echo "$ROOT/$1-service/target/$1-service.jar"; }
+service_ready() { curl -fsS "http://127.0.0.1:$1/actuator/health/readiness" > /dev/null 2>&1; }
+
+# Builds the jars when one is missing or older than any source of the build.
+ensure_built() {
+    local stale=0 s
+    for s in "${SERVICES[@]}"; do
+        local jar; jar="$(service_jar "$s")"
+        if [ ! -f "$jar" ] || [ -n "$(find "$ROOT" -path "$ROOT/.saisine" -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.html' -o -name '*.properties' -o -name 'pom.xml' \) -newer "$jar" -print -quit)" ]; then
+            stale=1
+        fi
+    done
+    [ $stale -eq 0 ] && return 0
+    say "Building the services (tests are for ./saisine test)..."
+    mvnw -q -DskipTests package || die "the build failed (see the Maven output above)"
+}
+
+start_service() {
+    local name="$1" port; port="$(service_port "$1")"
+    if port_open "$port" && ! is_alive "$name"; then
+        die "port $port, for $name-service, is taken by another process"
+    fi
+    start_process "$name" "$JAVA" -Xmx512m -XX:+UseSerialGC -jar "$(service_jar "$name")" \
+        --server.port="$port" || return 0
+}
+
+stack_up() {
+    load_profile "$1"
+    pick_java
+    local all_up=1 s
+    for s in kafka mongodb smtp "${SERVICES[@]}"; do is_alive "$s" || all_up=0; done
+    if [ $all_up -eq 1 ]; then
+        say "Saisine is already up."
+        print_addresses
+        return 0
+    fi
+    ensure_built
+    infra_up "$1"
+    infra_env
+    say "Starting the services:"
+    for s in "${SERVICES[@]}"; do start_service "$s"; done
+    for s in "${SERVICES[@]}"; do
+        wait_until "$s" 180 service_ready "$(service_port "$s")"
+        say "  $s-service: ready on http://127.0.0.1:$(service_port "$s")"
+    done
+    print_addresses
+}
+
+print_addresses() {
+    cat <<EOF
+
+Saisine is up.
+  Complaint form (public)   http://127.0.0.1:$INTAKE_PORT/
+  Complaints API            http://127.0.0.1:$INTAKE_PORT/api/v1/complaints
+  Staff dashboard           http://127.0.0.1:$TRIAGE_PORT/
+  Messages API              http://127.0.0.1:$NOTIFICATION_PORT/api/v1/complaints/{reference}/notifications
+  Mail view (GreenMail)     http://127.0.0.1:$MAIL_WEB_PORT/   (IMAP 127.0.0.1:$IMAP_PORT, any login)
+  Logs                      $LOGS/
+Stop it with ./saisine down.
+EOF
+}
+
+stack_down() {
+    load_profile "$1"
+    say "Stopping Saisine ($PROFILE):"
+    local s
+    for s in "${SERVICES[@]}" smtp mongodb kafka; do stop_process "$s"; done
+}
+
+stack_status() {
+    load_profile "$1"
+    local s port
+    for s in kafka mongodb smtp "${SERVICES[@]}"; do
+        case "$s" in
+            kafka) port=$KAFKA_PORT ;; mongodb) port=$MONGO_PORT ;; smtp) port=$SMTP_PORT ;;
+            *) port="$(service_port "$s")" ;;
+        esac
+        if is_alive "$s"; then
+            printf '  %-13s running  pid %-8s 127.0.0.1:%s\n' "$s" "$(pid_of "$s")" "$port"
+        else
+            printf '  %-13s stopped\n' "$s"
+        fi
+    done
+}
+
+follow_log() {
+    load_profile "$1"
+    tail -n 100 -f "$LOGS/$2.log"
+}
+
+# --- tests and benchmark -----------------------------------------------------------------
+
+# The test servers run on their own ports, beside any dev stack, from empty data each run.
+run_tests() {
+    pick_java
+    load_profile test
+    local started=0
+    if ! is_alive kafka; then
+        rm -rf "$RUN/kafka-data" "$RUN/mongodb-data"
+        started=1
+    fi
+    trap '[ $started -eq 1 ] && stack_down test' EXIT
+    infra_up test
+    infra_env
+    say "Running the test suite..."
+    mvnw verify "$@"
+}
+
+run_bench() {
+    load_profile dev
+    pick_java
+    for s in "${SERVICES[@]}"; do
+        is_alive "$s" || die "$s-service is not running; start the stack with ./saisine up first"
+    done
+    infra_env
+    local jar="$ROOT/saisine-bench/target/saisine-bench.jar"
+    [ -f "$jar" ] || mvnw -q -DskipTests package -pl saisine-bench -am
+    "$JAVA" -jar "$jar" --intake="http://127.0.0.1:$INTAKE_PORT" --results="$SAISINE_HOME/bench" "$@"
+}
