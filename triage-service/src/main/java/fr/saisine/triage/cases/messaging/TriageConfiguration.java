@@ -1,0 +1,38 @@
+package fr.saisine.triage.cases.messaging;
+
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.messaging.Message;
+
+import fr.saisine.events.ComplaintSubmitted;
+import fr.saisine.platform.events.EventJson;
+import fr.saisine.platform.events.EventPublisher;
+import fr.saisine.platform.outbox.OutboxProperties;
+import fr.saisine.platform.outbox.OutboxRelay;
+import fr.saisine.triage.cases.domain.CaseTriage;
+
+/**
+ * The case's flows: complaint-events in ({@code triageComplaint}), and the relay that
+ * publishes each case's {@code ComplaintTriaged} out. Bindings are in application.yml.
+ */
+@Configuration(proxyBeanMethods = false)
+class TriageConfiguration {
+
+    static final String OUTPUT_BINDING = "complaintEvents-out-0";
+
+    /** Routes each submitted complaint; other events on the topic are not triage's business. */
+    @Bean
+    Consumer<Message<byte[]>> triageComplaint(EventJson json, CaseTriage triage) {
+        return message -> json.read(message.getPayload())
+                .filter(envelope -> envelope.payload() instanceof ComplaintSubmitted)
+                .ifPresent(envelope -> triage.triage((ComplaintSubmitted) envelope.payload()));
+    }
+
+    @Bean
+    OutboxRelay caseOutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties) {
+        return new OutboxRelay(mongo, publisher, "cases", OUTPUT_BINDING, properties);
+    }
+}
