@@ -1,5 +1,7 @@
 package fr.saisine.platform.outbox;
 
+import org.bson.Document;
+
 import fr.saisine.events.EventEnvelope;
 import fr.saisine.platform.events.EventJson;
 
@@ -12,5 +14,11 @@ public record OutboxEntry(String eventId, String type, String reference, String 
 
     public static OutboxEntry of(EventEnvelope<?> envelope, EventJson json) {
         return new OutboxEntry(envelope.eventId().toString(), envelope.type(), envelope.reference(), json.write(envelope));
+    }
+
+    /** The entry as stored, for writes made through the driver rather than Spring Data. */
+    public Document asDocument() {
+        return new Document("eventId", eventId).append("type", type).append("reference", reference)
+                .append("json", json);
     }
 }

@@ -1,0 +1,46 @@
+package fr.saisine.notification.message.domain;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import fr.saisine.events.ComplaintTriaged;
+import fr.saisine.events.MessageKind;
+import fr.saisine.notification.correspondent.Correspondent;
+import fr.saisine.notification.correspondent.CorrespondentDirectory;
+import fr.saisine.notification.correspondent.UnknownCorrespondentException;
+
+/** Once a complaint is routed, acknowledges it to everyone it names. */
+@Service
+public class Acknowledgements {
+
+    private static final Logger log = LoggerFactory.getLogger(Acknowledgements.class);
+
+    private final CorrespondentDirectory directory;
+    private final LetterWriter writer;
+    private final Messages messages;
+    private final Clock clock;
+
+    Acknowledgements(CorrespondentDirectory directory, LetterWriter writer, Messages messages, Clock clock) {
+        this.directory = directory;
+        this.writer = writer;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public void acknowledge(ComplaintTriaged triaged) {
+        Correspondent correspondent = directory.find(triaged.reference())
+                .orElseThrow(() -> new UnknownCorrespondentException(triaged.reference()));
+        for (Correspondent.Recipient recipient : correspondent.recipients()) {
+            Letter letter = writer.acknowledgement(correspondent, recipient, triaged);
+            OutgoingMessage message = OutgoingMessage.queued(triaged.reference(), MessageKind.ACKNOWLEDGEMENT,
+                    recipient.email(), recipient.name(), letter, clock.instant());
+            if (!messages.queue(message)) {
+                log.info("acknowledgement of {} to {} already queued: redelivery ignored", triaged.reference(),
+                        recipient.email());
+            }
+        }
+    }
+}

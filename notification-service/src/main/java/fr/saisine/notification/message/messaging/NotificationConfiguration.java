@@ -1,0 +1,48 @@
+package fr.saisine.notification.message.messaging;
+
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.messaging.Message;
+
+import fr.saisine.events.ComplaintSubmitted;
+import fr.saisine.events.ComplaintTriaged;
+import fr.saisine.notification.correspondent.CorrespondentDirectory;
+import fr.saisine.notification.message.domain.Acknowledgements;
+import fr.saisine.notification.message.persistence.MessageFields;
+import fr.saisine.platform.events.EventJson;
+import fr.saisine.platform.events.EventPublisher;
+import fr.saisine.platform.outbox.OutboxProperties;
+import fr.saisine.platform.outbox.OutboxRelay;
+
+/**
+ * The service's flows: complaint-events in ({@code notifyComplainant}), and the relay that
+ * publishes what each complainant was told to notification-events. Bindings are in application.yml.
+ */
+@Configuration(proxyBeanMethods = false)
+class NotificationConfiguration {
+
+    static final String OUTPUT_BINDING = "notificationEvents-out-0";
+
+    /** Learns who to write to from each submission; acknowledges each complaint once routed. */
+    @Bean
+    Consumer<Message<byte[]>> notifyComplainant(EventJson json, CorrespondentDirectory directory,
+            Acknowledgements acknowledgements) {
+        return message -> json.read(message.getPayload()).ifPresent(envelope -> {
+            switch (envelope.payload()) {
+                case ComplaintSubmitted submitted -> directory.remember(submitted);
+                case ComplaintTriaged triaged -> acknowledgements.acknowledge(triaged);
+                default -> {
+                    // other events of the lifecycle bring no letter yet
+                }
+            }
+        });
+    }
+
+    @Bean
+    OutboxRelay messageOutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties) {
+        return new OutboxRelay(mongo, publisher, MessageFields.COLLECTION, OUTPUT_BINDING, properties);
+    }
+}
