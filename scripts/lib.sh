@@ -49,7 +49,12 @@ pick_java() {
     die "no JDK 21 or newer found (looked at JAVA_HOME, the PATH and /usr/lib/jvm); install one, e.g. Temurin 21+"
 }
 
-mvnw() { (cd "$ROOT" && ./mvnw -B -ntp "$@"); }
+# Maven 3.9's Guice uses sun.misc.Unsafe, which JDK 24+ warns about on every run.
+mvnw() {
+    local opts="${MAVEN_OPTS:-}"
+    if [ "$(java_major "$JAVA")" -ge 24 ] 2>/dev/null; then opts="$opts --sun-misc-unsafe-memory-access=allow"; fi
+    (cd "$ROOT" && MAVEN_OPTS="$opts" ./mvnw -B -ntp "$@")
+}
 
 # --- tools fetched once into .saisine/tools --------------------------------------------
 
@@ -328,12 +333,12 @@ follow_log() {
 run_tests() {
     pick_java
     load_profile test
-    local started=0
+    TEST_SERVERS_STARTED=0
     if ! is_alive kafka; then
         rm -rf "$RUN/kafka-data" "$RUN/mongodb-data"
-        started=1
+        TEST_SERVERS_STARTED=1
     fi
-    trap '[ $started -eq 1 ] && stack_down test' EXIT
+    trap 'if [ "$TEST_SERVERS_STARTED" -eq 1 ]; then stack_down test; fi' EXIT
     infra_up test
     infra_env
     say "Running the test suite..."

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -14,6 +16,10 @@ import fr.saisine.events.Language;
 /** Files a complaint: gives it its reference and records it with its {@code ComplaintSubmitted} event. */
 @Service
 public class ComplaintIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(ComplaintIntake.class);
+    /** Each retry follows another instance's insert, so many in a row means something is broken. */
+    static final int MAX_ALLOCATION_ATTEMPTS = 100;
 
     private final ReferenceAllocator references;
     private final ComplaintRecords records;
@@ -30,12 +36,19 @@ public class ComplaintIntake {
 
     public SubmittedComplaint submit(NewComplaint complaint) {
         Instant now = clock.instant();
-        Reference reference = references.next(now.atZone(referenceZone).getYear());
-        ComplaintSubmitted submitted = new ComplaintSubmitted(reference.value(), now, complaint.complainant(),
-                complaint.respondent(), complaint.category(), complaint.subject(), complaint.facts(),
-                complaint.language() == null ? Language.fr : complaint.language());
-        records.add(EventEnvelope.wrap(submitted, now));
-        return new SubmittedComplaint(reference.value(), "SUBMITTED", now);
+        int year = now.atZone(referenceZone).getYear();
+        for (int attempt = 1; attempt <= MAX_ALLOCATION_ATTEMPTS; attempt++) {
+            Reference reference = references.next(year);
+            ComplaintSubmitted submitted = new ComplaintSubmitted(reference.value(), now, complaint.complainant(),
+                    complaint.respondent(), complaint.category(), complaint.subject(), complaint.facts(),
+                    complaint.language() == null ? Language.fr : complaint.language());
+            if (records.add(EventEnvelope.wrap(submitted, now))) {
+                return new SubmittedComplaint(reference.value(), "SUBMITTED", now);
+            }
+            log.debug("reference {} was taken by another instance; catching up", reference);
+            references.resync(year);
+        }
+        throw new IllegalStateException("no free reference found in " + MAX_ALLOCATION_ATTEMPTS + " attempts");
     }
 
     public ComplaintSubmitted find(String reference) {

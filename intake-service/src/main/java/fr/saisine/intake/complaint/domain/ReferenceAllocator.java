@@ -1,7 +1,13 @@
 package fr.saisine.intake.complaint.domain;
 
-/** Hands out each reference once, atomically, across every instance of the service. */
+/**
+ * Proposes the year's next reference. A proposal is only a candidate: the complaint's insert,
+ * unique on its reference, is what makes it taken; when another instance got there first,
+ * {@link #resync} catches up with what is stored and the next proposal is fresh.
+ */
 public interface ReferenceAllocator {
 
     Reference next(int year);
+
+    void resync(int year);
 }

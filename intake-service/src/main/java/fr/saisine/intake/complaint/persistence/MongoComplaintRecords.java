@@ -2,6 +2,7 @@ package fr.saisine.intake.complaint.persistence;
 
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +28,15 @@ class MongoComplaintRecords implements ComplaintRecords {
     }
 
     @Override
-    public void add(EventEnvelope<ComplaintSubmitted> submitted) {
-        mongo.insert(ComplaintDocument.of(submitted.payload(), OutboxEntry.of(submitted, json)));
+    public boolean add(EventEnvelope<ComplaintSubmitted> submitted) {
+        try {
+            mongo.insert(ComplaintDocument.of(submitted.payload(), OutboxEntry.of(submitted, json)));
+        }
+        catch (DuplicateKeyException referenceTaken) {
+            return false;
+        }
         relay.wakeUp();
+        return true;
     }
 
     @Override

@@ -5,7 +5,7 @@ import jakarta.validation.ConstraintValidatorContext;
 
 import fr.saisine.events.ComplainantType;
 
-class ReachableComplainantValidator implements ConstraintValidator<ReachableComplainant, ComplaintRequest.Complainant> {
+public class ReachableComplainantValidator implements ConstraintValidator<ReachableComplainant, ComplaintRequest.Complainant> {
 
     @Override
     public boolean isValid(ComplaintRequest.Complainant complainant, ConstraintValidatorContext context) {

@@ -49,7 +49,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
             response.getWriter().write("""
                     {"type":"about:blank","title":"The request body is too large","status":413,\
                     "detail":"a complaint is at most %s of JSON","instance":"%s"}"""
-                    .formatted(limit, request.getRequestURI()));
+                    .formatted(readable(limit), request.getRequestURI()));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit.toBytes()), response);
@@ -65,7 +65,16 @@ class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     static String describe(WebRequest request) {
-        return String.valueOf(request.getAttribute(LIMIT_ATTRIBUTE, WebRequest.SCOPE_REQUEST));
+        return readable((DataSize) request.getAttribute(LIMIT_ATTRIBUTE, WebRequest.SCOPE_REQUEST));
+    }
+
+    /** 16KB rather than 16384B: as the limit is configured. */
+    static String readable(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes % (1024 * 1024) == 0) {
+            return size.toMegabytes() + "MB";
+        }
+        return bytes % 1024 == 0 ? size.toKilobytes() + "KB" : bytes + "B";
     }
 
     static class TooLargeException extends IOException {

@@ -20,8 +20,10 @@ class MailDispatchConfiguration {
     MailDispatch mailDispatch(MongoTemplate mongo, JavaMailSenderImpl mail, DispatchProperties properties,
             EventJson json, @Qualifier("messageOutboxRelay") OutboxRelay relay, Clock clock) {
         var messages = mongo.getCollection(MessageFields.COLLECTION);
+        var claims = mongo.getCollection(MailSender.CLAIMS_COLLECTION);
         return new MailDispatch(IntStream.rangeClosed(1, properties.senders())
-                .mapToObj(i -> new MailSender("mail-sender-" + i, messages, mail, properties, json, relay, clock))
+                .mapToObj(i -> new MailSender("mail-sender-" + i, messages, claims, mail, properties, json, relay,
+                        clock))
                 .toList());
     }
 }

@@ -20,10 +20,10 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
 import fr.saisine.events.Event;
@@ -40,7 +40,7 @@ import fr.saisine.platform.outbox.OutboxRelay;
 import fr.saisine.platform.polling.PollingWorker;
 
 /**
- * Claims one due message at a time (atomically, so senders on every instance share the work),
+ * Claims one due message at a time (see {@link #claim}: senders on every instance share the work),
  * sends it, and records the outcome with its event in one write. A sender that dies mid-send
  * leaves its claim to expire; the message is then sent again with the same Message-ID.
  */
@@ -48,17 +48,23 @@ final class MailSender extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(MailSender.class);
 
+    static final String CLAIMS_COLLECTION = "message_claims";
+    private static final String CLAIM = "claim";
+    private static final int CANDIDATES = 16;
+
     private final MongoCollection<Document> messages;
+    private final MongoCollection<Document> claims;
     private final JavaMailSenderImpl mail;
     private final DispatchProperties properties;
     private final EventJson json;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    MailSender(String name, MongoCollection<Document> messages, JavaMailSenderImpl mail, DispatchProperties properties,
-            EventJson json, OutboxRelay relay, Clock clock) {
+    MailSender(String name, MongoCollection<Document> messages, MongoCollection<Document> claims,
+            JavaMailSenderImpl mail, DispatchProperties properties, EventJson json, OutboxRelay relay, Clock clock) {
         super(name, properties.pollInterval(), properties.maxRetryInterval());
         this.messages = messages;
+        this.claims = claims;
         this.mail = mail;
         this.properties = properties;
         this.json = json;
@@ -77,6 +83,12 @@ final class MailSender extends PollingWorker {
         return 1;
     }
 
+    /**
+     * Takes the first due message no other sender holds. The hold is an insert into
+     * {@code message_claims}, keyed by the message and its version, because inserts on a unique
+     * key are the one write FerretDB 1.24 isolates (see docs/ferretdb.md): of two senders that
+     * see the same message, one insert fails and that sender moves on.
+     */
     private Document claim(Instant now) {
         Date at = Date.from(now);
         Bson due = Filters.or(
@@ -84,10 +96,31 @@ final class MailSender extends PollingWorker {
                         Filters.lte(MessageFields.NEXT_ATTEMPT_AT, at)),
                 Filters.and(Filters.eq(MessageFields.STATUS, MessageStatus.SENDING.name()),
                         Filters.lt(MessageFields.LEASE_UNTIL, at)));
-        Bson hold = Updates.combine(Updates.set(MessageFields.STATUS, MessageStatus.SENDING.name()),
-                Updates.set(MessageFields.LEASE_UNTIL, Date.from(now.plus(properties.lease()))),
-                Updates.inc(OutboxFields.VERSION, 1L));
-        return messages.findOneAndUpdate(due, hold, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        for (Document candidate : messages.find(due).limit(CANDIDATES)) {
+            String claim = claimOf(candidate);
+            try {
+                claims.insertOne(new Document("_id", claim).append("at", at));
+            }
+            catch (MongoWriteException ex) {
+                if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    continue;
+                }
+                throw ex;
+            }
+            long held = ((Number) candidate.get(OutboxFields.VERSION)).longValue() + 1;
+            messages.updateOne(Filters.eq("_id", candidate.get("_id")), Updates.combine(
+                    Updates.set(MessageFields.STATUS, MessageStatus.SENDING.name()),
+                    Updates.set(MessageFields.LEASE_UNTIL, Date.from(now.plus(properties.lease()))),
+                    Updates.set(OutboxFields.VERSION, held)));
+            candidate.put(OutboxFields.VERSION, held);
+            candidate.put(CLAIM, claim);
+            return candidate;
+        }
+        return null;
+    }
+
+    private static String claimOf(Document message) {
+        return message.get("_id") + "@" + message.get(OutboxFields.VERSION);
     }
 
     private void deliver(Document message) {
@@ -155,6 +188,8 @@ final class MailSender extends PollingWorker {
         else if (event != null) {
             relay.wakeUp();
         }
+        // the message's version has moved on, so this claim can never match again
+        claims.deleteOne(Filters.eq("_id", message.getString(CLAIM)));
     }
 
     private MimeMessage mimeMessage(Document message) {

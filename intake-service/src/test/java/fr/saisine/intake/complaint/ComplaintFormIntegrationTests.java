@@ -1,0 +1,117 @@
+package fr.saisine.intake.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.saisine.testsupport.TestServers;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ComplaintFormIntegrationTests {
+
+    // a session keeps the flash attribute between the form's redirect and the confirmation
+    final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry, "intake-form");
+        registry.add("spring.cloud.stream.bindings.complaintEvents-out-0.destination",
+                () -> TestServers.uniqueName("complaint-events"));
+    }
+
+    static Map<String, String> validForm() {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("complainant.type", "PERSON");
+        form.put("complainant.name", "Jeanne Dupont");
+        form.put("complainant.email", "jeanne@example.org");
+        form.put("complainant.postalAddress.street", "3 rue des Lilas");
+        form.put("complainant.postalAddress.postalCode", "97400");
+        form.put("complainant.postalAddress.city", "Saint-Denis");
+        form.put("complainant.postalAddress.country", "fr");
+        form.put("complainant.residence", "OVERSEAS");
+        form.put("respondent.name", "Clinique du Port");
+        form.put("respondent.type", "COMPANY");
+        form.put("respondent.activity", "clinique");
+        form.put("category", "HEALTH_DATA");
+        form.put("subject", "Dossier médical communiqué à mon employeur");
+        form.put("facts", "La clinique a transmis mon dossier.");
+        return form;
+    }
+
+    HttpResponse<String> submit(Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldShowTheFormWithALabelForEveryField() throws Exception {
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html lang=\"fr\"", "Déposer une plainte",
+                "<label for=\"complainant-email\"", "<label for=\"respondent-name\"", "<label for=\"facts\"",
+                "name=\"complainant.representatives[2].email\"");
+    }
+
+    @Test
+    void shouldConfirmASubmissionWithItsReference() throws Exception {
+        HttpResponse<String> confirmation = submit(validForm());
+
+        assertThat(confirmation.statusCode()).isEqualTo(200);
+        assertThat(confirmation.uri().getPath()).isEqualTo("/confirmation");
+        assertThat(confirmation.body()).containsPattern("<p class=\"reference\">\\d{8}</p>")
+                .contains("Rappelez cette référence dans toute correspondance");
+    }
+
+    @Test
+    void shouldShowEachErrorBesideItsFieldAndKeepWhatWasTyped() throws Exception {
+        Map<String, String> form = validForm();
+        form.put("complainant.email", "pas-une-adresse");
+        form.put("subject", "");
+
+        HttpResponse<String> page = submit(form);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("<title>Erreur : Déposer une plainte</title>", "role=\"alert\"",
+                        "Le formulaire contient <span>2</span> erreur(s)",
+                        "id=\"complainant-email-erreur\"", "cette adresse électronique n&#39;est pas valide",
+                        "aria-describedby=\"complainant-email-erreur\"", "aria-invalid=\"true\"",
+                        "id=\"subject-erreur\"", "donnez un objet à la plainte",
+                        "value=\"pas-une-adresse\"", "value=\"Clinique du Port\"", "La clinique a transmis mon dossier.");
+    }
+
+    @Test
+    void shouldSendAReloadedConfirmationBackToTheForm() throws Exception {
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/confirmation")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.uri().getPath()).isEqualTo("/");
+        assertThat(page.body()).contains("Déposer une plainte").doesNotContain("class=\"reference\"");
+    }
+}
