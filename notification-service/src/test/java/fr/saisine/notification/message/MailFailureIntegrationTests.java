@@ -1,0 +1,84 @@
+package fr.saisine.notification.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.saisine.events.Language;
+import fr.saisine.notification.message.domain.MessageStatus;
+import fr.saisine.notification.message.domain.Messages;
+import fr.saisine.notification.message.domain.OutgoingMessage;
+import fr.saisine.testsupport.EventFixtures;
+import fr.saisine.testsupport.KafkaProbe;
+import fr.saisine.testsupport.TestServers;
+
+/** The mail server refuses every connection: letters are retried, then recorded as failed for staff. */
+@SpringBootTest
+class MailFailureIntegrationTests {
+
+    static final String COMPLAINTS = TestServers.uniqueName("complaint-events");
+    static final String NOTIFICATIONS = TestServers.uniqueName("notification-events");
+    static final KafkaProbe kafka = KafkaProbe.ofTestServers();
+
+    @Autowired
+    Messages messages;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) throws IOException {
+        TestServers.register(registry, "notification-failure");
+        registry.add("spring.mail.port", MailFailureIntegrationTests::aPortNobodyListensOn);
+        registry.add("saisine.notification.max-attempts", () -> 3);
+        registry.add("saisine.notification.first-retry-after", () -> "200ms");
+        registry.add("spring.cloud.stream.bindings.notifyComplainant-in-0.destination", () -> COMPLAINTS);
+        registry.add("spring.cloud.stream.bindings.notificationEvents-out-0.destination", () -> NOTIFICATIONS);
+    }
+
+    static int aPortNobodyListensOn() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @AfterAll
+    static void closeKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void shouldRetryThenRecordTheMessageAsFailedAndTellStaff() {
+        String reference = EventFixtures.testReference();
+        kafka.send(COMPLAINTS, reference, EventFixtures.json(EventFixtures.submittedByAnOrganisation(reference,
+                "alice-" + reference + "@example.org", null, Language.fr)));
+        kafka.send(COMPLAINTS, reference, EventFixtures.json(EventFixtures.triaged(reference, "ECO", "Affaires économiques")));
+
+        OutgoingMessage failed = await().atMost(Duration.ofSeconds(40))
+                .until(() -> messages.forComplaint(reference), m -> m.size() == 1
+                        && m.getFirst().status() == MessageStatus.FAILED).getFirst();
+
+        assertThat(failed.attempts()).isEqualTo(3);
+        assertThat(failed.lastError()).contains("Connection refused");
+        assertThat(failed.sentAt()).isNull();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> events = kafka.readAll(NOTIFICATIONS).stream()
+                    .filter(r -> reference.equals(r.key())).toList();
+            assertThat(events).hasSize(1);
+            assertThat(KafkaProbe.header(events.getFirst(), "saisine_eventType")).isEqualTo("NotificationFailed");
+            assertThat(events.getFirst().value()).contains("\"attempts\":3");
+        });
+    }
+}
