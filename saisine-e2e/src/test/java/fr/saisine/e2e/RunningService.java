@@ -1,0 +1,106 @@
+package fr.saisine.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import fr.saisine.testsupport.TestServers;
+
+/** One of the three services, run from its packaged jar as its own process, as in production. */
+final class RunningService implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private RunningService(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    static RunningService start(String name, Map<String, String> properties) throws IOException {
+        Path root = projectRoot();
+        Path jar = root.resolve(name + "-service/target/" + name + "-service.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./saisine test does)");
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                "--server.port=" + port));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Path log = root.resolve("saisine-e2e/target/e2e-logs/" + name + ".log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        TestServers.Addresses servers = TestServers.addresses();
+        builder.environment().put("SPRING_KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrap());
+        builder.environment().put("SPRING_MONGODB_URI", servers.mongoUri());
+        builder.environment().put("SPRING_MAIL_HOST", servers.smtpHost());
+        builder.environment().put("SPRING_MAIL_PORT", String.valueOf(servers.smtpPort()));
+        return new RunningService(name, port, builder.start(), log);
+    }
+
+    void awaitReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + "-service stopped while starting; its log: " + log);
+            }
+            try {
+                var ready = http.send(HttpRequest.newBuilder(url("/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            }
+            catch (IOException notListeningYet) {
+                // still starting
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        throw new IllegalStateException(name + "-service not ready after " + timeout + "; its log: " + log);
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isExecutable(dir.resolve("saisine"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the project root (the folder with ./saisine)");
+        }
+        return dir;
+    }
+}
