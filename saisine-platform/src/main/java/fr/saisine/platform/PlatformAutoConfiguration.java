@@ -1,12 +1,17 @@
 package fr.saisine.platform;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import fr.saisine.platform.events.EventJson;
 import fr.saisine.platform.events.EventPublisher;
+import fr.saisine.platform.outbox.Outbox;
 import fr.saisine.platform.outbox.OutboxProperties;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,5 +28,10 @@ public class PlatformAutoConfiguration {
     @Bean
     EventPublisher eventPublisher(StreamBridge streamBridge) {
         return new EventPublisher(streamBridge);
+    }
+
+    @Bean
+    Outbox outbox(MongoTemplate mongo, EventJson json, ObjectProvider<Clock> clock) {
+        return new Outbox(mongo, json, clock.getIfAvailable(Clock::systemUTC));
     }
 }

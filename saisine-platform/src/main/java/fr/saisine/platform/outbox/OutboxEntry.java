@@ -6,9 +6,9 @@ import fr.saisine.events.EventEnvelope;
 import fr.saisine.platform.events.EventJson;
 
 /**
- * An event waiting in a document's {@code outbox} field to be published. It is written in the
- * same single-document write as the state change it announces, so neither is ever lost
- * without the other.
+ * An event in a document's {@code outbox} list: written in the same single-document write as the
+ * change it announces, so neither is ever kept without the other. The list stays, as the
+ * document's record of what it announced; {@link Outbox} markers say what is still to publish.
  */
 public record OutboxEntry(String eventId, String type, String reference, String json) {
 

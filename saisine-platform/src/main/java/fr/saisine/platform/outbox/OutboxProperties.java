@@ -6,12 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the outbox relay polls ({@code saisine.outbox.*}). A write wakes the relay at once; the
- * poll catches what other instances, or a crash, left behind.
+ * How the outbox relay works ({@code saisine.outbox.*}). A write wakes the relay at once; the
+ * poll catches what other instances, or a crash, left behind. A marker whose event is still not
+ * in its document after {@code orphanAfter} belongs to a write that failed, and is dropped.
  */
 @ConfigurationProperties("saisine.outbox")
 public record OutboxProperties(
         @DefaultValue("200ms") Duration pollInterval,
         @DefaultValue("10s") Duration maxBackoff,
-        @DefaultValue("200") int batchSize) {
+        @DefaultValue("200") int batchSize,
+        @DefaultValue("1m") Duration orphanAfter) {
 }

@@ -1,25 +1,30 @@
 package fr.saisine.platform.outbox;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 
 import fr.saisine.platform.events.EventPublisher;
 import fr.saisine.platform.polling.PollingWorker;
 
 /**
- * Publishes the events waiting in one collection's outboxes, then clears them. If the process
- * dies between the two, the events are published again on restart: consumers are idempotent,
- * so at-least-once is safe, and nothing is lost.
+ * Publishes the events that {@link Outbox} markers name, oldest first, then deletes each marker.
+ * Documents are only read, by {@code _id}: the relay never races a writer. If the process dies
+ * between a publish and its marker's deletion, the event is published again on restart:
+ * consumers are idempotent, so at-least-once is safe, and nothing is lost.
  */
 public final class OutboxRelay extends PollingWorker {
 
@@ -27,48 +32,63 @@ public final class OutboxRelay extends PollingWorker {
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
-    private final String collection;
-    private final String binding;
-    private final int batchSize;
+    private final Map<String, String> bindingByCollection;
+    private final OutboxProperties properties;
+    private final Clock clock;
 
-    public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, String collection, String binding,
-            OutboxProperties properties) {
-        super("outbox-relay-" + collection, properties.pollInterval(), properties.maxBackoff());
+    /** @param bindingByCollection where the events stored in each collection are published */
+    public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, Map<String, String> bindingByCollection,
+            OutboxProperties properties, Clock clock) {
+        super("outbox-relay", properties.pollInterval(), properties.maxBackoff());
         this.mongo = mongo;
         this.publisher = publisher;
-        this.collection = collection;
-        this.binding = binding;
-        this.batchSize = properties.batchSize();
-    }
-
-    @Override
-    protected void beforeFirstPoll() {
-        mongo.indexOps(collection).createIndex(new Index().on(OutboxFields.PENDING, Sort.Direction.ASC));
+        this.bindingByCollection = Map.copyOf(bindingByCollection);
+        this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
     protected int pollOnce() {
-        Query pending = new Query(Criteria.where(OutboxFields.PENDING).is(true)).limit(batchSize);
-        pending.fields().include(OutboxFields.OUTBOX, OutboxFields.VERSION);
-        List<Document> documents = mongo.find(pending, Document.class, collection);
-        for (Document document : documents) {
-            for (Document entry : document.getList(OutboxFields.OUTBOX, Document.class, List.of())) {
-                publisher.publish(binding, entry.getString("reference"), entry.getString("type"),
-                        entry.getString("json"));
+        MongoCollection<Document> pending = mongo.getCollection(Outbox.PENDING);
+        List<Document> markers = pending.find().sort(Sorts.ascending("at")).limit(properties.batchSize())
+                .into(new java.util.ArrayList<>());
+        Map<String, Document> outboxes = new HashMap<>();
+        int published = 0;
+        for (Document marker : markers) {
+            String collection = marker.getString("collection");
+            String binding = bindingByCollection.get(collection);
+            if (binding == null) {
+                log.error("outbox marker {} names collection '{}', which has no binding", marker.get("_id"), collection);
+                continue;
             }
-            markPublished(document);
+            String documentId = marker.getString("documentId");
+            Document entry = outboxes.computeIfAbsent(collection + "/" + documentId, k -> outboxOf(collection, documentId))
+                    .getList(Outbox.FIELD, Document.class, List.of()).stream()
+                    .filter(e -> marker.get("_id").equals(e.get("eventId"))).findFirst().orElse(null);
+            if (entry == null) {
+                dropIfOrphan(pending, marker);
+                continue;
+            }
+            publisher.publish(binding, entry.getString("reference"), entry.getString("type"), entry.getString("json"));
+            pending.deleteOne(Filters.eq("_id", marker.get("_id")));
+            published++;
         }
-        return documents.size();
+        return published;
     }
 
-    private void markPublished(Document document) {
-        Query unchanged = new Query(Criteria.where("_id").is(document.get("_id"))
-                .and(OutboxFields.VERSION).is(document.get(OutboxFields.VERSION)));
-        Update cleared = new Update().set(OutboxFields.OUTBOX, List.of()).set(OutboxFields.PENDING, false)
-                .inc(OutboxFields.VERSION, 1);
-        if (mongo.updateFirst(unchanged, cleared, collection).getMatchedCount() == 0) {
-            // written meanwhile: its outbox now holds more; the next poll publishes it all again
-            log.debug("{} {} changed while its events were published", collection, document.get("_id"));
+    private Document outboxOf(String collection, String documentId) {
+        Document document = mongo.getCollection(collection).find(Filters.eq("_id", documentId))
+                .projection(Projections.include(Outbox.FIELD)).first();
+        return document == null ? new Document() : document;
+    }
+
+    /** A marker without its event: the write is still on its way, or it never happened. */
+    private void dropIfOrphan(MongoCollection<Document> pending, Document marker) {
+        Instant markedAt = marker.getDate("at").toInstant();
+        if (Duration.between(markedAt, clock.instant()).compareTo(properties.orphanAfter()) > 0) {
+            log.warn("dropping outbox marker {}: its write to {} {} never happened", marker.get("_id"),
+                    marker.get("collection"), marker.get("documentId"));
+            pending.deleteOne(Filters.eq("_id", marker.get("_id")));
         }
     }
 }

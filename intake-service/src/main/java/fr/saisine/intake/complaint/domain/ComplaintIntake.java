@@ -43,6 +43,7 @@ public class ComplaintIntake {
                     complaint.respondent(), complaint.category(), complaint.subject(), complaint.facts(),
                     complaint.language() == null ? Language.fr : complaint.language());
             if (records.add(EventEnvelope.wrap(submitted, now))) {
+                references.taken(reference, year);
                 return new SubmittedComplaint(reference.value(), "SUBMITTED", now);
             }
             log.debug("reference {} was taken by another instance; catching up", reference);

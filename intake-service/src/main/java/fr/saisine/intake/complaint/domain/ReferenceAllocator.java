@@ -9,5 +9,8 @@ public interface ReferenceAllocator {
 
     Reference next(int year);
 
+    /** The reference is now a complaint's: later proposals, on any instance, start above it. */
+    void taken(Reference reference, int year);
+
     void resync(int year);
 }

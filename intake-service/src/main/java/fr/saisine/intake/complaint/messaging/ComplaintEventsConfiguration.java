@@ -1,5 +1,8 @@
 package fr.saisine.intake.complaint.messaging;
 
+import java.time.Clock;
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,7 +19,8 @@ class ComplaintEventsConfiguration {
     static final String BINDING = "complaintEvents-out-0";
 
     @Bean
-    OutboxRelay complaintOutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties) {
-        return new OutboxRelay(mongo, publisher, "complaints", BINDING, properties);
+    OutboxRelay complaintOutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
+            Clock clock) {
+        return new OutboxRelay(mongo, publisher, Map.of("complaints", BINDING), properties, clock);
     }
 }

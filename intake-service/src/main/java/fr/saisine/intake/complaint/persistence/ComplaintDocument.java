@@ -13,7 +13,7 @@ import fr.saisine.events.ComplaintSubmitted.Respondent;
 import fr.saisine.events.Language;
 import fr.saisine.platform.outbox.OutboxEntry;
 
-/** A complaint as filed, with the events still to publish about it (see {@code OutboxRelay}). */
+/** A complaint as filed, with the event that announced it (see {@code Outbox}). */
 @Document(ComplaintDocument.COLLECTION)
 record ComplaintDocument(
         @Id String reference,
@@ -24,16 +24,14 @@ record ComplaintDocument(
         String subject,
         String facts,
         Language language,
-        List<OutboxEntry> outbox,
-        boolean outboxPending,
-        long version) {
+        List<OutboxEntry> outbox) {
 
     static final String COLLECTION = "complaints";
 
     static ComplaintDocument of(ComplaintSubmitted complaint, OutboxEntry announcement) {
         return new ComplaintDocument(complaint.reference(), complaint.submittedAt(), complaint.complainant(),
                 complaint.respondent(), complaint.category(), complaint.subject(), complaint.facts(),
-                complaint.language(), List.of(announcement), true, 0);
+                complaint.language(), List.of(announcement));
     }
 
     ComplaintSubmitted asFiled() {

@@ -10,7 +10,7 @@ import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.events.EventEnvelope;
 import fr.saisine.intake.complaint.domain.ComplaintRecords;
 import fr.saisine.intake.complaint.domain.Reference;
-import fr.saisine.platform.events.EventJson;
+import fr.saisine.platform.outbox.Outbox;
 import fr.saisine.platform.outbox.OutboxEntry;
 import fr.saisine.platform.outbox.OutboxRelay;
 
@@ -18,21 +18,23 @@ import fr.saisine.platform.outbox.OutboxRelay;
 class MongoComplaintRecords implements ComplaintRecords {
 
     private final MongoTemplate mongo;
-    private final EventJson json;
+    private final Outbox outbox;
     private final OutboxRelay relay;
 
-    MongoComplaintRecords(MongoTemplate mongo, EventJson json, OutboxRelay relay) {
+    MongoComplaintRecords(MongoTemplate mongo, Outbox outbox, OutboxRelay relay) {
         this.mongo = mongo;
-        this.json = json;
+        this.outbox = outbox;
         this.relay = relay;
     }
 
     @Override
     public boolean add(EventEnvelope<ComplaintSubmitted> submitted) {
+        OutboxEntry announcement = outbox.prepare(ComplaintDocument.COLLECTION, submitted.reference(), submitted);
         try {
-            mongo.insert(ComplaintDocument.of(submitted.payload(), OutboxEntry.of(submitted, json)));
+            mongo.insert(ComplaintDocument.of(submitted.payload(), announcement));
         }
         catch (DuplicateKeyException referenceTaken) {
+            outbox.discard(announcement);
             return false;
         }
         relay.wakeUp();

@@ -4,36 +4,40 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.data.domain.Sort;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 
 import fr.saisine.intake.complaint.domain.Reference;
 import fr.saisine.intake.complaint.domain.ReferenceAllocator;
 import fr.saisine.intake.complaint.domain.ReferencesExhaustedException;
 
 /**
- * Counts on from the highest reference stored for the year. No counter document: FerretDB 1.24
- * on SQLite applies concurrent updates, {@code findAndModify} and {@code $inc} included, without
- * isolation (docs/ferretdb.md shows the lost updates), while its unique index on {@code _id}
- * holds. So the complaint's own insert is the atomic claim, and this only proposes candidates:
- * from memory within an instance, caught up from the database when another instance has moved on.
+ * Counts on in memory from the year's high-water mark, a document read and raised by {@code _id}.
+ * The mark is only a hint: FerretDB 1.24 on SQLite applies concurrent updates without isolation
+ * (docs/ferretdb.md), so it may lag. What makes a reference taken is the complaint's insert,
+ * unique on its reference; after a collision the allocator catches up with the mark and counts on.
  */
 @Component
 class StoredSequenceAllocator implements ReferenceAllocator {
 
-    private final MongoTemplate mongo;
+    static final String COLLECTION = "reference_marks";
+
+    private final MongoCollection<Document> marks;
     private final Map<Integer, AtomicLong> lastByYear = new ConcurrentHashMap<>();
 
     StoredSequenceAllocator(MongoTemplate mongo) {
-        this.mongo = mongo;
+        this.marks = mongo.getCollection(COLLECTION);
     }
 
     @Override
     public Reference next(int year) {
-        long sequence = lastByYear.computeIfAbsent(year, y -> new AtomicLong(highestStored(y))).incrementAndGet();
+        long sequence = lastByYear.computeIfAbsent(year, this::storedMark).incrementAndGet();
         if (sequence > Reference.MAX_SEQUENCE) {
             throw new ReferencesExhaustedException(year);
         }
@@ -41,17 +45,23 @@ class StoredSequenceAllocator implements ReferenceAllocator {
     }
 
     @Override
+    public void taken(Reference reference, int year) {
+        long sequence = Long.parseLong(reference.value().substring(2));
+        marks.updateOne(Filters.eq("_id", markId(year)), Updates.max("last", sequence), new UpdateOptions().upsert(true));
+    }
+
+    @Override
     public void resync(int year) {
-        long stored = highestStored(year);
+        long stored = storedMark(year).get();
         lastByYear.computeIfAbsent(year, y -> new AtomicLong()).accumulateAndGet(stored, Math::max);
     }
 
-    private long highestStored(int year) {
-        Query ofTheYear = new Query(Criteria.where("_id")
-                .gte(Reference.of(year, 1).value()).lte(Reference.of(year, Reference.MAX_SEQUENCE).value()))
-                .with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
-        ofTheYear.fields().include("_id");
-        var highest = mongo.findOne(ofTheYear, org.bson.Document.class, ComplaintDocument.COLLECTION);
-        return highest == null ? 0 : Long.parseLong(highest.getString("_id").substring(2));
+    private AtomicLong storedMark(int year) {
+        Document mark = marks.find(Filters.eq("_id", markId(year))).first();
+        return new AtomicLong(mark == null ? 0 : ((Number) mark.get("last")).longValue());
+    }
+
+    private static String markId(int year) {
+        return "complaints-" + year;
     }
 }

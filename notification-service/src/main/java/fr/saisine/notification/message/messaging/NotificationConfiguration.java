@@ -1,5 +1,7 @@
 package fr.saisine.notification.message.messaging;
 
+import java.time.Clock;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -42,7 +44,8 @@ class NotificationConfiguration {
     }
 
     @Bean
-    OutboxRelay messageOutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties) {
-        return new OutboxRelay(mongo, publisher, MessageFields.COLLECTION, OUTPUT_BINDING, properties);
+    OutboxRelay messageOutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
+            Clock clock) {
+        return new OutboxRelay(mongo, publisher, Map.of(MessageFields.COLLECTION, OUTPUT_BINDING), properties, clock);
     }
 }

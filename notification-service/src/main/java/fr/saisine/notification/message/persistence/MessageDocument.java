@@ -11,7 +11,7 @@ import fr.saisine.notification.message.domain.MessageStatus;
 import fr.saisine.notification.message.domain.OutgoingMessage;
 import fr.saisine.platform.outbox.OutboxEntry;
 
-/** A message, its delivery state, and the events still to publish about it. */
+/** A message, its delivery state, and the events that announced its outcome (see {@code Outbox}). */
 @Document(MessageFields.COLLECTION)
 record MessageDocument(
         @Id String id,
@@ -25,18 +25,15 @@ record MessageDocument(
         MessageStatus status,
         int attempts,
         Instant nextAttemptAt,
-        Instant leaseUntil,
         Instant createdAt,
         Instant sentAt,
         String lastError,
-        List<OutboxEntry> outbox,
-        boolean outboxPending,
-        long version) {
+        List<OutboxEntry> outbox) {
 
     static MessageDocument of(OutgoingMessage m) {
         return new MessageDocument(m.id(), m.reference(), m.kind(), m.recipient(), m.recipientName(), m.subject(),
-                m.text(), m.html(), m.status(), m.attempts(), m.createdAt(), null, m.createdAt(), m.sentAt(),
-                m.lastError(), List.of(), false, 0);
+                m.text(), m.html(), m.status(), m.attempts(), m.createdAt(), m.createdAt(), m.sentAt(), m.lastError(),
+                List.of());
     }
 
     OutgoingMessage toMessage() {

@@ -8,8 +8,6 @@ public final class MessageFields {
     public static final String STATUS = "status";
     public static final String ATTEMPTS = "attempts";
     public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
-    public static final String LEASE_UNTIL = "leaseUntil";
-    public static final String CREATED_AT = "createdAt";
     public static final String SENT_AT = "sentAt";
     public static final String LAST_ERROR = "lastError";
 

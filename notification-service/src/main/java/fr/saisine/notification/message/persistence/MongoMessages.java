@@ -1,50 +1,71 @@
 package fr.saisine.notification.message.persistence;
 
 import java.util.List;
+import java.util.Objects;
 
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 
 import fr.saisine.notification.message.domain.Messages;
 import fr.saisine.notification.message.domain.OutgoingMessage;
-import fr.saisine.notification.message.sending.MailDispatch;
+import fr.saisine.notification.message.sending.MailQueue;
 
+/**
+ * Messages in MongoDB, read and written by {@code _id} only (docs/ferretdb.md): a complaint's
+ * messages are listed in one document per complaint, and due messages in the mail queue.
+ */
 @Component
 class MongoMessages implements Messages {
 
-    private final MongoTemplate mongo;
-    private final MailDispatch dispatch;
+    static final String BY_COMPLAINT = "complaint_messages";
 
-    MongoMessages(MongoTemplate mongo, MailDispatch dispatch) {
+    private final MongoTemplate mongo;
+    private final MailQueue queue;
+    private final MongoCollection<Document> byComplaint;
+
+    MongoMessages(MongoTemplate mongo, MailQueue queue) {
         this.mongo = mongo;
-        this.dispatch = dispatch;
-        var indexes = mongo.indexOps(MessageFields.COLLECTION);
-        indexes.createIndex(new Index().on(MessageFields.REFERENCE, Sort.Direction.ASC));
-        indexes.createIndex(new Index().on(MessageFields.STATUS, Sort.Direction.ASC)
-                .on(MessageFields.NEXT_ATTEMPT_AT, Sort.Direction.ASC));
+        this.queue = queue;
+        this.byComplaint = mongo.getCollection(BY_COMPLAINT);
     }
 
+    /** Queues before it stores: a crash in between leaves a queue entry the senders drop, never a lost letter. */
     @Override
     public boolean queue(OutgoingMessage message) {
+        boolean enqueued = queue.enqueue(message.id(), message.createdAt());
         try {
             mongo.insert(MessageDocument.of(message));
         }
         catch (DuplicateKeyException alreadyQueued) {
+            if (enqueued) {
+                queue.remove(message.id()); // the letter was already sent or failed
+            }
             return false;
         }
-        dispatch.wakeUp();
+        byComplaint.updateOne(Filters.eq("_id", message.reference()), Updates.addToSet("messageIds", message.id()),
+                new UpdateOptions().upsert(true));
+        queue.wakeUp();
         return true;
     }
 
     @Override
     public List<OutgoingMessage> forComplaint(String reference) {
-        Query ofComplaint = new Query(Criteria.where(MessageFields.REFERENCE).is(reference))
-                .with(Sort.by(MessageFields.CREATED_AT, "_id"));
-        return mongo.find(ofComplaint, MessageDocument.class).stream().map(MessageDocument::toMessage).toList();
+        Document ids = byComplaint.find(Filters.eq("_id", reference)).first();
+        if (ids == null) {
+            return List.of();
+        }
+        return ids.getList("messageIds", String.class, List.of()).stream()
+                .map(id -> mongo.findById(id, MessageDocument.class))
+                .filter(Objects::nonNull)
+                .map(MessageDocument::toMessage)
+                .sorted(java.util.Comparator.comparing(OutgoingMessage::createdAt).thenComparing(OutgoingMessage::id))
+                .toList();
     }
 }

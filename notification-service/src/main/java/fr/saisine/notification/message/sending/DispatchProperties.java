@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How letters are sent ({@code saisine.notification.*}): the sender address, the retries
  * (backoff doubling from {@code firstRetryAfter} up to {@code maxRetryInterval}), how long a
- * sender holds a message before another may take it over, and how many senders run.
+ * sender holds a message before another may take it over (the lease), and how many senders run.
  */
 @ConfigurationProperties("saisine.notification")
 public record DispatchProperties(

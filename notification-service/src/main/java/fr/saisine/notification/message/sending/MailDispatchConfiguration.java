@@ -10,20 +10,27 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import fr.saisine.notification.message.persistence.MessageFields;
-import fr.saisine.platform.events.EventJson;
+import fr.saisine.platform.outbox.Outbox;
 import fr.saisine.platform.outbox.OutboxRelay;
 
 @Configuration(proxyBeanMethods = false)
 class MailDispatchConfiguration {
 
     @Bean
-    MailDispatch mailDispatch(MongoTemplate mongo, JavaMailSenderImpl mail, DispatchProperties properties,
-            EventJson json, @Qualifier("messageOutboxRelay") OutboxRelay relay, Clock clock) {
+    MailQueue mailQueue(MongoTemplate mongo) {
+        return new MailQueue(mongo);
+    }
+
+    @Bean
+    MailDispatch mailDispatch(MailQueue queue, MongoTemplate mongo, JavaMailSenderImpl mail,
+            DispatchProperties properties, Outbox outbox, @Qualifier("messageOutboxRelay") OutboxRelay relay,
+            Clock clock) {
         var messages = mongo.getCollection(MessageFields.COLLECTION);
-        var claims = mongo.getCollection(MailSender.CLAIMS_COLLECTION);
-        return new MailDispatch(IntStream.rangeClosed(1, properties.senders())
-                .mapToObj(i -> new MailSender("mail-sender-" + i, messages, claims, mail, properties, json, relay,
+        MailDispatch dispatch = new MailDispatch(IntStream.rangeClosed(1, properties.senders())
+                .mapToObj(i -> new MailSender("mail-sender-" + i, queue, messages, mail, properties, outbox, relay,
                         clock))
                 .toList());
+        queue.onEnqueue(dispatch::wakeUp);
+        return dispatch;
     }
 }

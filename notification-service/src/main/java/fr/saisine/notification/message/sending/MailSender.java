@@ -2,9 +2,9 @@ package fr.saisine.notification.message.sending;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -20,8 +20,6 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -33,41 +31,37 @@ import fr.saisine.events.NotificationDelivered;
 import fr.saisine.events.NotificationFailed;
 import fr.saisine.notification.message.domain.MessageStatus;
 import fr.saisine.notification.message.persistence.MessageFields;
-import fr.saisine.platform.events.EventJson;
+import fr.saisine.platform.outbox.Outbox;
 import fr.saisine.platform.outbox.OutboxEntry;
-import fr.saisine.platform.outbox.OutboxFields;
 import fr.saisine.platform.outbox.OutboxRelay;
 import fr.saisine.platform.polling.PollingWorker;
 
 /**
- * Claims one due message at a time (see {@link #claim}: senders on every instance share the work),
- * sends it, and records the outcome with its event in one write. A sender that dies mid-send
- * leaves its claim to expire; the message is then sent again with the same Message-ID.
+ * Takes due messages from the {@link MailQueue}, one claim at a time, sends each, and records the
+ * outcome with its event in one write. A sender that dies mid-send leaves its hold to expire
+ * (the lease); the message is then sent again, with the same Message-ID.
  */
 final class MailSender extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(MailSender.class);
-
-    static final String CLAIMS_COLLECTION = "message_claims";
-    private static final String CLAIM = "claim";
     private static final int CANDIDATES = 16;
 
+    private final MailQueue queue;
     private final MongoCollection<Document> messages;
-    private final MongoCollection<Document> claims;
     private final JavaMailSenderImpl mail;
     private final DispatchProperties properties;
-    private final EventJson json;
+    private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    MailSender(String name, MongoCollection<Document> messages, MongoCollection<Document> claims,
-            JavaMailSenderImpl mail, DispatchProperties properties, EventJson json, OutboxRelay relay, Clock clock) {
+    MailSender(String name, MailQueue queue, MongoCollection<Document> messages, JavaMailSenderImpl mail,
+            DispatchProperties properties, Outbox outbox, OutboxRelay relay, Clock clock) {
         super(name, properties.pollInterval(), properties.maxRetryInterval());
+        this.queue = queue;
         this.messages = messages;
-        this.claims = claims;
         this.mail = mail;
         this.properties = properties;
-        this.json = json;
+        this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
     }
@@ -75,55 +69,39 @@ final class MailSender extends PollingWorker {
     @Override
     protected int pollOnce() {
         Instant now = clock.instant();
-        Document message = claim(now);
+        for (MailQueue.Entry entry : queue.due(now, CANDIDATES)) {
+            if (queue.claim(entry, now.plus(properties.lease()))) {
+                try {
+                    handle(entry);
+                }
+                finally {
+                    queue.release(entry);
+                }
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private void handle(MailQueue.Entry entry) {
+        Document message = messages.find(Filters.eq("_id", entry.messageId())).first();
         if (message == null) {
-            return 0;
+            // queued just before its message was stored: wait for it, unless that write never happened
+            if (Duration.between(entry.queuedAt(), clock.instant()).compareTo(properties.lease()) > 0) {
+                queue.remove(entry.messageId());
+            }
+            return;
+        }
+        MessageStatus status = MessageStatus.valueOf(message.getString(MessageFields.STATUS));
+        if (status == MessageStatus.SENT || status == MessageStatus.FAILED) {
+            queue.remove(entry.messageId());
+            return;
         }
         deliver(message);
-        return 1;
-    }
-
-    /**
-     * Takes the first due message no other sender holds. The hold is an insert into
-     * {@code message_claims}, keyed by the message and its version, because inserts on a unique
-     * key are the one write FerretDB 1.24 isolates (see docs/ferretdb.md): of two senders that
-     * see the same message, one insert fails and that sender moves on.
-     */
-    private Document claim(Instant now) {
-        Date at = Date.from(now);
-        Bson due = Filters.or(
-                Filters.and(Filters.eq(MessageFields.STATUS, MessageStatus.PENDING.name()),
-                        Filters.lte(MessageFields.NEXT_ATTEMPT_AT, at)),
-                Filters.and(Filters.eq(MessageFields.STATUS, MessageStatus.SENDING.name()),
-                        Filters.lt(MessageFields.LEASE_UNTIL, at)));
-        for (Document candidate : messages.find(due).limit(CANDIDATES)) {
-            String claim = claimOf(candidate);
-            try {
-                claims.insertOne(new Document("_id", claim).append("at", at));
-            }
-            catch (MongoWriteException ex) {
-                if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    continue;
-                }
-                throw ex;
-            }
-            long held = ((Number) candidate.get(OutboxFields.VERSION)).longValue() + 1;
-            messages.updateOne(Filters.eq("_id", candidate.get("_id")), Updates.combine(
-                    Updates.set(MessageFields.STATUS, MessageStatus.SENDING.name()),
-                    Updates.set(MessageFields.LEASE_UNTIL, Date.from(now.plus(properties.lease()))),
-                    Updates.set(OutboxFields.VERSION, held)));
-            candidate.put(OutboxFields.VERSION, held);
-            candidate.put(CLAIM, claim);
-            return candidate;
-        }
-        return null;
-    }
-
-    private static String claimOf(Document message) {
-        return message.get("_id") + "@" + message.get(OutboxFields.VERSION);
     }
 
     private void deliver(Document message) {
+        String id = message.getString("_id");
         String reference = message.getString(MessageFields.REFERENCE);
         String recipient = message.getString("recipient");
         MessageKind kind = MessageKind.valueOf(message.getString("kind"));
@@ -132,64 +110,50 @@ final class MailSender extends PollingWorker {
             mail.send(mimeMessage(message));
         }
         catch (MailParseException | MailPreparationException permanent) {
-            fail(message, new NotificationFailed(reference, message.getString("_id"), kind, recipient,
-                    permanent.getMessage(), attempts, clock.instant()), permanent);
+            fail(id, new NotificationFailed(reference, id, kind, recipient, permanent.getMessage(), attempts,
+                    clock.instant()), permanent);
             return;
         }
         catch (MailException transientFailure) {
             if (attempts >= properties.maxAttempts()) {
-                fail(message, new NotificationFailed(reference, message.getString("_id"), kind, recipient,
-                        transientFailure.getMessage(), attempts, clock.instant()), transientFailure);
+                fail(id, new NotificationFailed(reference, id, kind, recipient, transientFailure.getMessage(),
+                        attempts, clock.instant()), transientFailure);
             }
             else {
-                retryLater(message, attempts, transientFailure);
+                retryLater(id, attempts, transientFailure);
             }
             return;
         }
         Instant sentAt = clock.instant();
-        record(message, Updates.combine(Updates.set(MessageFields.STATUS, MessageStatus.SENT.name()),
-                Updates.set(MessageFields.SENT_AT, Date.from(sentAt)), Updates.unset(MessageFields.LEASE_UNTIL),
-                Updates.set(MessageFields.ATTEMPTS, attempts)),
-                new NotificationDelivered(reference, message.getString("_id"), kind, recipient,
-                        message.getString("subject"), sentAt));
+        finish(id, Updates.combine(Updates.set(MessageFields.STATUS, MessageStatus.SENT.name()),
+                Updates.set(MessageFields.SENT_AT, Date.from(sentAt)), Updates.set(MessageFields.ATTEMPTS, attempts)),
+                new NotificationDelivered(reference, id, kind, recipient, message.getString("subject"), sentAt));
     }
 
-    private void retryLater(Document message, int attempts, MailException cause) {
+    private void retryLater(String id, int attempts, MailException cause) {
         Instant next = clock.instant().plus(properties.retryDelay(attempts));
-        log.warn("message {} not sent (attempt {} of {}), next try at {}: {}", message.get("_id"), attempts,
-                properties.maxAttempts(), next, cause.getMessage());
-        record(message, Updates.combine(Updates.set(MessageFields.STATUS, MessageStatus.PENDING.name()),
+        log.warn("message {} not sent (attempt {} of {}), next try at {}: {}", id, attempts, properties.maxAttempts(),
+                next, cause.getMessage());
+        messages.updateOne(Filters.eq("_id", id), Updates.combine(
+                Updates.set(MessageFields.STATUS, MessageStatus.PENDING.name()),
                 Updates.set(MessageFields.ATTEMPTS, attempts), Updates.set(MessageFields.NEXT_ATTEMPT_AT, Date.from(next)),
-                Updates.unset(MessageFields.LEASE_UNTIL), Updates.set(MessageFields.LAST_ERROR, cause.getMessage())),
-                null);
+                Updates.set(MessageFields.LAST_ERROR, cause.getMessage())));
+        queue.reschedule(id, next);
     }
 
-    private void fail(Document message, NotificationFailed failed, MailException cause) {
-        log.error("message {} failed for good after {} attempt(s): {}", message.get("_id"), failed.attempts(),
-                cause.getMessage());
-        record(message, Updates.combine(Updates.set(MessageFields.STATUS, MessageStatus.FAILED.name()),
-                Updates.set(MessageFields.ATTEMPTS, failed.attempts()), Updates.unset(MessageFields.LEASE_UNTIL),
+    private void fail(String id, NotificationFailed failed, MailException cause) {
+        log.error("message {} failed for good after {} attempt(s): {}", id, failed.attempts(), cause.getMessage());
+        finish(id, Updates.combine(Updates.set(MessageFields.STATUS, MessageStatus.FAILED.name()),
+                Updates.set(MessageFields.ATTEMPTS, failed.attempts()),
                 Updates.set(MessageFields.LAST_ERROR, cause.getMessage())), failed);
     }
 
-    /** Writes the outcome, with its event if any, only if this sender still holds the message. */
-    private void record(Document message, Bson outcome, Event event) {
-        Bson update = Updates.combine(outcome, Updates.inc(OutboxFields.VERSION, 1L));
-        if (event != null) {
-            OutboxEntry entry = OutboxEntry.of(EventEnvelope.wrap(event, clock.instant()), json);
-            update = Updates.combine(update, Updates.set(OutboxFields.OUTBOX, List.of(entry.asDocument())),
-                    Updates.set(OutboxFields.PENDING, true));
-        }
-        Bson stillOurs = Filters.and(Filters.eq("_id", message.get("_id")),
-                Filters.eq(OutboxFields.VERSION, message.get(OutboxFields.VERSION)));
-        if (messages.updateOne(stillOurs, update).getMatchedCount() == 0) {
-            log.warn("message {} was taken over by another sender while this one sent it", message.get("_id"));
-        }
-        else if (event != null) {
-            relay.wakeUp();
-        }
-        // the message's version has moved on, so this claim can never match again
-        claims.deleteOne(Filters.eq("_id", message.getString(CLAIM)));
+    /** Records the final outcome with its event, then takes the message off the queue. */
+    private void finish(String id, Bson outcome, Event event) {
+        OutboxEntry entry = outbox.prepare(MessageFields.COLLECTION, id, EventEnvelope.wrap(event, clock.instant()));
+        messages.updateOne(Filters.eq("_id", id), Updates.combine(outcome, Updates.push(Outbox.FIELD, entry.asDocument())));
+        queue.remove(id);
+        relay.wakeUp();
     }
 
     private MimeMessage mimeMessage(Document message) {

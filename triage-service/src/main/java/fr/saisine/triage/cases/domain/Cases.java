@@ -19,7 +19,7 @@ public interface Cases {
 
     Optional<TriagedCase> find(String reference);
 
-    /** The references sharing this related key, oldest first. */
+    /** The references sharing this related key, in order of reference: oldest first. */
     List<String> related(String relatedKey, int limit);
 
     /** A sector's open cases, oldest first. */

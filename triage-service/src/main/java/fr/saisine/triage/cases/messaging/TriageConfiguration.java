@@ -1,5 +1,7 @@
 package fr.saisine.triage.cases.messaging;
 
+import java.time.Clock;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -32,7 +34,8 @@ class TriageConfiguration {
     }
 
     @Bean
-    OutboxRelay caseOutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties) {
-        return new OutboxRelay(mongo, publisher, "cases", OUTPUT_BINDING, properties);
+    OutboxRelay caseOutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
+            Clock clock) {
+        return new OutboxRelay(mongo, publisher, Map.of("cases", OUTPUT_BINDING), properties, clock);
     }
 }

@@ -8,14 +8,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import fr.saisine.platform.outbox.OutboxEntry;
 import fr.saisine.triage.cases.domain.TriagedCase;
 
-/** A case with the events still to publish about it (see {@code OutboxRelay}). */
+/** A case, with the events that announced its changes (see {@code Outbox}). */
 @Document(CaseDocument.COLLECTION)
 record CaseDocument(
         @Id String reference,
         TriagedCase state,
-        List<OutboxEntry> outbox,
-        boolean outboxPending,
-        long version) {
+        List<OutboxEntry> outbox) {
 
     static final String COLLECTION = "cases";
 }

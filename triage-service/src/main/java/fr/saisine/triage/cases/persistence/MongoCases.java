@@ -15,47 +15,58 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
 import fr.saisine.events.ComplaintTriaged;
 import fr.saisine.events.EventEnvelope;
-import fr.saisine.platform.events.EventJson;
+import fr.saisine.platform.outbox.Outbox;
 import fr.saisine.platform.outbox.OutboxEntry;
 import fr.saisine.platform.outbox.OutboxRelay;
 import fr.saisine.triage.cases.domain.CaseStatus;
 import fr.saisine.triage.cases.domain.Cases;
 import fr.saisine.triage.cases.domain.TriagedCase;
 
+/**
+ * Cases in MongoDB. What triage does for each complaint reads and writes by {@code _id} only, the
+ * one lookup FerretDB serves without reading the whole collection (docs/ferretdb.md): related
+ * complaints are kept in one group document per related key. The staff views (a sector's queue,
+ * the counts) query by field, which MongoDB serves from the indexes created here.
+ */
 @Component
 class MongoCases implements Cases {
 
+    static final String RELATED_GROUPS = "related_groups";
     private static final String SECTOR = "state.sector.code";
     private static final String STATUS = "state.status";
     private static final String SUBMITTED_AT = "state.submittedAt";
-    private static final String RELATED_KEY = "state.relatedKey";
 
     private final MongoTemplate mongo;
-    private final EventJson json;
+    private final Outbox outbox;
     private final OutboxRelay relay;
 
-    MongoCases(MongoTemplate mongo, EventJson json, OutboxRelay relay) {
+    MongoCases(MongoTemplate mongo, Outbox outbox, OutboxRelay relay) {
         this.mongo = mongo;
-        this.json = json;
+        this.outbox = outbox;
         this.relay = relay;
-        var indexes = mongo.indexOps(CaseDocument.COLLECTION);
-        indexes.createIndex(new Index().on(SECTOR, Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC)
-                .on(SUBMITTED_AT, Sort.Direction.ASC));
-        indexes.createIndex(new Index().on(RELATED_KEY, Sort.Direction.ASC));
+        mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on(SECTOR, Sort.Direction.ASC)
+                .on(STATUS, Sort.Direction.ASC).on(SUBMITTED_AT, Sort.Direction.ASC));
     }
 
     @Override
     public boolean add(TriagedCase triagedCase, EventEnvelope<ComplaintTriaged> announcement) {
+        OutboxEntry entry = outbox.prepare(CaseDocument.COLLECTION, triagedCase.reference(), announcement);
         try {
-            mongo.insert(new CaseDocument(triagedCase.reference(), triagedCase,
-                    List.of(OutboxEntry.of(announcement, json)), true, 0));
+            mongo.insert(new CaseDocument(triagedCase.reference(), triagedCase, List.of(entry)));
         }
         catch (DuplicateKeyException alreadyTriaged) {
+            outbox.discard(entry);
             return false;
         }
         relay.wakeUp();
+        mongo.getCollection(RELATED_GROUPS).updateOne(Filters.eq("_id", triagedCase.relatedKey()),
+                Updates.addToSet("references", triagedCase.reference()), new UpdateOptions().upsert(true));
         return true;
     }
 
@@ -66,11 +77,9 @@ class MongoCases implements Cases {
 
     @Override
     public List<String> related(String relatedKey, int limit) {
-        Query sameKey = new Query(Criteria.where(RELATED_KEY).is(relatedKey))
-                .with(Sort.by(SUBMITTED_AT)).limit(limit);
-        sameKey.fields().include("_id");
-        return mongo.find(sameKey, Document.class, CaseDocument.COLLECTION).stream()
-                .map(d -> d.getString("_id")).toList();
+        Document group = mongo.getCollection(RELATED_GROUPS).find(Filters.eq("_id", relatedKey)).first();
+        List<String> references = group == null ? List.of() : group.getList("references", String.class, List.of());
+        return references.stream().sorted().limit(limit).toList();
     }
 
     @Override

@@ -1,0 +1,101 @@
+package fr.saisine.notification.message.sending;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+
+/**
+ * The messages waiting to be sent, one small entry each: {@code dueAt} says when. Senders read
+ * this short list, not the messages (the whole history). An entry is held by inserting a claim
+ * keyed by the message and the {@code dueAt} the sender saw: an insert on a unique key is the one
+ * write FerretDB 1.24 isolates (docs/ferretdb.md), so of two senders, one claim fails.
+ */
+public final class MailQueue {
+
+    static final String ENTRIES = "mail_queue";
+    static final String CLAIMS = "mail_claims";
+
+    /** An entry: which message, since when it waits, and when it is next due. */
+    record Entry(String messageId, Instant queuedAt, Instant dueAt) {
+
+        String claimKey() {
+            return messageId + "@" + dueAt.toEpochMilli();
+        }
+    }
+
+    private final MongoCollection<Document> entries;
+    private final MongoCollection<Document> claims;
+    private Runnable wakeUp = () -> { };
+
+    MailQueue(MongoTemplate mongo) {
+        this.entries = mongo.getCollection(ENTRIES);
+        this.claims = mongo.getCollection(CLAIMS);
+    }
+
+    /** @return false when the message is already queued */
+    public boolean enqueue(String messageId, Instant now) {
+        return insert(entries, new Document("_id", messageId).append("queuedAt", Date.from(now))
+                .append("dueAt", Date.from(now)));
+    }
+
+    public void remove(String messageId) {
+        entries.deleteOne(Filters.eq("_id", messageId));
+    }
+
+    public void wakeUp() {
+        wakeUp.run();
+    }
+
+    void onEnqueue(Runnable wakeUp) {
+        this.wakeUp = wakeUp;
+    }
+
+    List<Entry> due(Instant now, int limit) {
+        List<Entry> due = new ArrayList<>();
+        for (Document d : entries.find(Filters.lte("dueAt", Date.from(now))).sort(Sorts.ascending("dueAt")).limit(limit)) {
+            due.add(new Entry(d.getString("_id"), d.getDate("queuedAt").toInstant(), d.getDate("dueAt").toInstant()));
+        }
+        return due;
+    }
+
+    /** Holds the entry until {@code holdUntil}; false when another sender holds it already. */
+    boolean claim(Entry entry, Instant holdUntil) {
+        if (!insert(claims, new Document("_id", entry.claimKey()).append("at", new Date()))) {
+            return false;
+        }
+        reschedule(entry.messageId(), holdUntil);
+        return true;
+    }
+
+    void reschedule(String messageId, Instant dueAt) {
+        entries.updateOne(Filters.eq("_id", messageId), Updates.set("dueAt", Date.from(dueAt)));
+    }
+
+    void release(Entry entry) {
+        claims.deleteOne(Filters.eq("_id", entry.claimKey()));
+    }
+
+    private static boolean insert(MongoCollection<Document> collection, Document document) {
+        try {
+            collection.insertOne(document);
+            return true;
+        }
+        catch (MongoWriteException ex) {
+            if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw ex;
+        }
+    }
+}

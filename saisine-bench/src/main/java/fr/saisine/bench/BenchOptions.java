@@ -1,0 +1,35 @@
+package fr.saisine.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The benchmark's options, from {@code --name=value} arguments, then the environment, then defaults. */
+record BenchOptions(String intake, int complaints, int concurrency, int warmup, Path results, String kafka,
+        String mongo, String notificationTopic, Duration timeout) {
+
+    static BenchOptions parse(String[] args, Map<String, String> env) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("expected --name=value, got '" + arg + "'");
+            }
+            given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        var options = new BenchOptions(
+                given.getOrDefault("intake", "http://127.0.0.1:8081"),
+                Integer.parseInt(given.getOrDefault("complaints", "3000")),
+                Integer.parseInt(given.getOrDefault("concurrency", "16")),
+                Integer.parseInt(given.getOrDefault("warmup", "200")),
+                Path.of(given.getOrDefault("results", ".saisine/bench")),
+                given.getOrDefault("kafka", env.getOrDefault("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")),
+                given.getOrDefault("mongo", env.getOrDefault("SPRING_MONGODB_URI", "mongodb://127.0.0.1:27017")),
+                given.getOrDefault("notification-topic", "notification-events"),
+                Duration.parse("PT" + given.getOrDefault("timeout", "600S")));
+        if (options.complaints < 1 || options.concurrency < 1 || options.warmup < 0) {
+            throw new IllegalArgumentException("complaints and concurrency must be at least 1, warmup at least 0");
+        }
+        return options;
+    }
+}

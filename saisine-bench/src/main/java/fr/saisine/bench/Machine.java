@@ -1,0 +1,39 @@
+package fr.saisine.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** The machine the figures came from, as they should be quoted with them. */
+final class Machine {
+
+    private Machine() {
+    }
+
+    static String describe() {
+        return "%s, %d cores, %.0f GiB, %s %s, Java %s".formatted(cpuModel(), Runtime.getRuntime().availableProcessors(),
+                memoryGiB(), System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("java.version"));
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+        }
+        catch (IOException ex) {
+            return "unknown CPU";
+        }
+    }
+
+    private static double memoryGiB() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            return lines.filter(l -> l.startsWith("MemTotal")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0).orElse(0.0);
+        }
+        catch (IOException ex) {
+            return 0;
+        }
+    }
+}
