@@ -4,13 +4,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import tools.jackson.databind.JsonNode;
@@ -28,13 +34,42 @@ final class AcknowledgementWatcher implements AutoCloseable {
     private final CountDownLatch positioned = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile RuntimeException failure;
 
     AcknowledgementWatcher(String bootstrap, String topic) {
+        ensureTopic(bootstrap, topic);
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        thread = Thread.ofPlatform().name("ack-watcher").daemon().start(() -> watch(topic));
+        thread = Thread.ofPlatform().name("ack-watcher").daemon().start(() -> {
+            try {
+                watch(topic);
+            }
+            catch (RuntimeException ex) {
+                failure = ex;
+                positioned.countDown();
+            }
+        });
+    }
+
+    /**
+     * On a fresh broker the topic appears only with notification-service's first send: create it
+     * now, as the binder would (6 partitions), so that the watcher can be positioned before the run.
+     */
+    private static void ensureTopic(String bootstrap, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(6), Optional.empty()))).all().get();
+        }
+        catch (ExecutionException ex) {
+            if (!(ex.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create " + topic, ex.getCause());
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
     }
 
     private void watch(String topic) {
@@ -58,6 +93,14 @@ final class AcknowledgementWatcher implements AutoCloseable {
 
     void awaitPositioned() throws InterruptedException {
         positioned.await();
+        checkAlive();
+    }
+
+    /** Stops the run at once if the watcher died, rather than waiting out the time-out. */
+    void checkAlive() {
+        if (failure != null) {
+            throw new IllegalStateException("the acknowledgement watcher failed", failure);
+        }
     }
 
     Instant sentAt(String reference) {

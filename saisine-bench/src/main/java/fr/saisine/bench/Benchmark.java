@@ -126,6 +126,7 @@ public final class Benchmark {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         int done = watcher.count(references);
         while (done < references.size() && System.nanoTime() < deadline) {
+            watcher.checkAlive();
             bar.show(done, "");
             Thread.sleep(200);
             done = watcher.count(references);

@@ -86,9 +86,12 @@ final class MailSender extends PollingWorker {
     private void handle(MailQueue.Entry entry) {
         Document message = messages.find(Filters.eq("_id", entry.messageId())).first();
         if (message == null) {
-            // queued just before its message was stored: wait for it, unless that write never happened
+            // queued just before its message was stored: look again shortly, unless that write never happened
             if (Duration.between(entry.queuedAt(), clock.instant()).compareTo(properties.lease()) > 0) {
                 queue.remove(entry.messageId());
+            }
+            else {
+                queue.reschedule(entry.messageId(), clock.instant().plus(properties.pollInterval()));
             }
             return;
         }
