@@ -5,9 +5,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The benchmark's options, from {@code --name=value} arguments, then the environment, then defaults. */
-record BenchOptions(String intake, int complaints, int concurrency, int warmup, Path results, String kafka,
-        String mongo, String notificationTopic, Duration timeout) {
+/**
+ * The benchmark's options, from {@code --name=value} arguments, then the environment, then
+ * defaults. {@code rate} paces submissions (complaints per second, all threads together); 0
+ * submits as fast as the concurrency allows, which measures the pipeline's throughput under a
+ * backlog, while a rate below it measures latency at a sustainable load.
+ */
+record BenchOptions(String intake, int complaints, int concurrency, double rate, int warmup, Path results,
+        String kafka, String mongo, String notificationTopic, Duration timeout) {
 
     static BenchOptions parse(String[] args, Map<String, String> env) {
         Map<String, String> given = new HashMap<>();
@@ -21,14 +26,16 @@ record BenchOptions(String intake, int complaints, int concurrency, int warmup, 
                 given.getOrDefault("intake", "http://127.0.0.1:8081"),
                 Integer.parseInt(given.getOrDefault("complaints", "3000")),
                 Integer.parseInt(given.getOrDefault("concurrency", "16")),
+                Double.parseDouble(given.getOrDefault("rate", "0")),
                 Integer.parseInt(given.getOrDefault("warmup", "200")),
                 Path.of(given.getOrDefault("results", ".saisine/bench")),
                 given.getOrDefault("kafka", env.getOrDefault("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")),
                 given.getOrDefault("mongo", env.getOrDefault("SPRING_MONGODB_URI", "mongodb://127.0.0.1:27017")),
                 given.getOrDefault("notification-topic", "notification-events"),
                 Duration.parse("PT" + given.getOrDefault("timeout", "600S")));
-        if (options.complaints < 1 || options.concurrency < 1 || options.warmup < 0) {
-            throw new IllegalArgumentException("complaints and concurrency must be at least 1, warmup at least 0");
+        if (options.complaints < 1 || options.concurrency < 1 || options.warmup < 0 || options.rate < 0) {
+            throw new IllegalArgumentException(
+                    "complaints and concurrency must be at least 1, warmup and rate at least 0");
         }
         return options;
     }

@@ -50,8 +50,9 @@ public final class Benchmark {
     }
 
     void run() throws Exception {
-        System.out.printf("Saisine benchmark: %d complaints at concurrency %d against %s (warm-up %d)%n",
-                options.complaints(), options.concurrency(), options.intake(), options.warmup());
+        System.out.printf("Saisine benchmark: %d complaints at concurrency %d%s against %s (warm-up %d)%n",
+                options.complaints(), options.concurrency(),
+                options.rate() > 0 ? ", paced at " + options.rate() + "/s" : "", options.intake(), options.warmup());
         try (var watcher = new AcknowledgementWatcher(options.kafka(), options.notificationTopic())) {
             watcher.awaitPositioned();
             if (options.warmup() > 0) {
@@ -69,16 +70,22 @@ public final class Benchmark {
     private List<Submission> submit(String label, int count, String tag) throws InterruptedException {
         Queue results = new Queue();
         AtomicInteger next = new AtomicInteger();
+        long startNanos = System.nanoTime();
         ProgressBar bar = new ProgressBar(System.err, label, count);
         try (var pool = Executors.newFixedThreadPool(options.concurrency(), Thread.ofVirtual().factory())) {
             for (int t = 0; t < options.concurrency(); t++) {
                 pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         try {
+                            pace(startNanos, i);
                             results.add(post(tag, i));
                         }
                         catch (RuntimeException ex) {
                             results.failed(ex);
+                            return;
+                        }
+                        catch (InterruptedException ex) {
+                            Thread.currentThread().interrupt();
                             return;
                         }
                     }
@@ -94,6 +101,16 @@ public final class Benchmark {
             throw new IllegalStateException(results.failures.get() + " submissions failed; first: " + results.firstFailure);
         }
         return new ArrayList<>(results.items);
+    }
+
+    /** With a rate, submission i waits for its slot: start + i / rate. */
+    private void pace(long startNanos, int i) throws InterruptedException {
+        if (options.rate() > 0) {
+            long wait = startNanos + (long) (i * 1e9 / options.rate()) - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(Duration.ofNanos(wait));
+            }
+        }
     }
 
     private Submission post(String tag, int i) {
@@ -165,6 +182,7 @@ public final class Benchmark {
         result.put("complaints", measured.size());
         result.put("acknowledged", acknowledged);
         result.put("concurrency", options.concurrency());
+        result.put("pacedRatePerSecond", options.rate());
         result.put("pipelineThroughputPerSecond", round(pipeline));
         result.put("acceptedPerSecond", round(accepted));
         result.put("endToEndLatencyMillis", latency);
@@ -185,8 +203,8 @@ public final class Benchmark {
                 POST latency            %s
                 Kafka ceiling           %.0f records/s of %d bytes (acks=all, idempotent)
                 Database ceiling        %.0f single-document inserts/s at concurrency %d
-                Pipeline / Kafka        %.1f%%
-                Pipeline / database     %.1f%%
+                Pipeline / Kafka        %.2f%%
+                Pipeline / database     %.2f%%
                 Machine                 %s
                 """, measured.size(), acknowledged, pipeline, accepted, latency, post, kafka, eventSized.length, mongo,
                 options.concurrency(), 100 * pipeline / kafka, 100 * pipeline / mongo, Machine.describe());

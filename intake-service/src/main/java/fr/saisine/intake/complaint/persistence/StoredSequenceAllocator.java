@@ -5,6 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,7 @@ import fr.saisine.intake.complaint.domain.ReferencesExhaustedException;
 class StoredSequenceAllocator implements ReferenceAllocator {
 
     static final String COLLECTION = "reference_marks";
+    private static final Logger log = LoggerFactory.getLogger(StoredSequenceAllocator.class);
 
     private final MongoCollection<Document> marks;
     private final Map<Integer, AtomicLong> lastByYear = new ConcurrentHashMap<>();
@@ -44,10 +47,20 @@ class StoredSequenceAllocator implements ReferenceAllocator {
         return Reference.of(year, sequence);
     }
 
+    /**
+     * Best effort: the complaint is stored, so nothing here may fail its request. (Two upserts
+     * creating the year's mark at once make FerretDB answer with a malformed write error.)
+     */
     @Override
     public void taken(Reference reference, int year) {
         long sequence = Long.parseLong(reference.value().substring(2));
-        marks.updateOne(Filters.eq("_id", markId(year)), Updates.max("last", sequence), new UpdateOptions().upsert(true));
+        try {
+            marks.updateOne(Filters.eq("_id", markId(year)), Updates.max("last", sequence),
+                    new UpdateOptions().upsert(true));
+        }
+        catch (RuntimeException ex) {
+            log.debug("high-water mark not raised to {}: {}", reference, ex.toString());
+        }
     }
 
     @Override

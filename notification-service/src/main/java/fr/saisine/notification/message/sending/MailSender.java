@@ -4,7 +4,10 @@ import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
+import java.util.List;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -44,7 +47,7 @@ import fr.saisine.platform.polling.PollingWorker;
 final class MailSender extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(MailSender.class);
-    private static final int CANDIDATES = 16;
+    private static final int BATCH = 64;
 
     private final MailQueue queue;
     private final MongoCollection<Document> messages;
@@ -66,21 +69,28 @@ final class MailSender extends PollingWorker {
         this.clock = clock;
     }
 
+    /**
+     * Works through a batch of due entries per read of the queue (on FerretDB every read of it
+     * is a scan), in an order of its own so that senders mostly claim different entries.
+     */
     @Override
     protected int pollOnce() {
         Instant now = clock.instant();
-        for (MailQueue.Entry entry : queue.due(now, CANDIDATES)) {
-            if (queue.claim(entry, now.plus(properties.lease()))) {
+        List<MailQueue.Entry> due = new ArrayList<>(queue.due(now, BATCH));
+        Collections.shuffle(due);
+        int handled = 0;
+        for (MailQueue.Entry entry : due) {
+            if (queue.claim(entry, clock.instant().plus(properties.lease()))) {
                 try {
                     handle(entry);
                 }
                 finally {
                     queue.release(entry);
                 }
-                return 1;
+                handled++;
             }
         }
-        return 0;
+        return handled;
     }
 
     private void handle(MailQueue.Entry entry) {
