@@ -1,7 +1,6 @@
 package fr.saisine.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,12 +31,12 @@ final class RunningService implements AutoCloseable {
     }
 
     static RunningService start(String name, Map<String, String> properties) throws IOException {
-        Path root = projectRoot();
+        Path root = TestServers.projectRoot();
         Path jar = root.resolve(name + "-service/target/" + name + "-service.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./saisine test does)");
         }
-        int port = freePort();
+        int port = TestServers.freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "--server.port=" + port));
@@ -85,22 +84,5 @@ final class RunningService implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static Path projectRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isExecutable(dir.resolve("saisine"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("cannot find the project root (the folder with ./saisine)");
-        }
-        return dir;
     }
 }

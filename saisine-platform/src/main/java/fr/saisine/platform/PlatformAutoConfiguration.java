@@ -1,9 +1,10 @@
 package fr.saisine.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PlatformAutoConfiguration {
 
+    /** Millisecond ticks: what MongoDB keeps, so a time a service answers is the time it stored. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+
     @Bean
     EventJson eventJson(JsonMapper jsonMapper) {
         return new EventJson(jsonMapper);
@@ -31,7 +39,7 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(MongoTemplate mongo, EventJson json, ObjectProvider<Clock> clock) {
-        return new Outbox(mongo, json, clock.getIfAvailable(Clock::systemUTC));
+    Outbox outbox(MongoTemplate mongo, EventJson json, Clock clock) {
+        return new Outbox(mongo, json, clock);
     }
 }

@@ -2,6 +2,7 @@ package fr.saisine.testsupport;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,6 +52,16 @@ public final class TestServers {
         registry.add("spring.mongodb.database", () -> uniqueName(databasePrefix));
         registry.add("spring.mail.host", servers::smtpHost);
         registry.add("spring.mail.port", servers::smtpPort);
+    }
+
+    /** A loopback port free at the time of asking. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("no free port", ex);
+        }
     }
 
     /** A name no other test run uses: for databases, topics and consumer groups. */
@@ -111,7 +122,8 @@ public final class TestServers {
                 "http://127.0.0.1:18025");
     }
 
-    static Path projectRoot() {
+    /** The folder holding {@code ./saisine}, found upwards from the working directory. */
+    public static Path projectRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isExecutable(dir.resolve("saisine"))) {
             dir = dir.getParent();

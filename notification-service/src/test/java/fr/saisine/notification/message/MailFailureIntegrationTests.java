@@ -3,8 +3,6 @@ package fr.saisine.notification.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
@@ -36,22 +34,14 @@ class MailFailureIntegrationTests {
     Messages messages;
 
     @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) throws IOException {
+    static void servers(DynamicPropertyRegistry registry) {
         TestServers.register(registry, "notification-failure");
-        registry.add("spring.mail.port", MailFailureIntegrationTests::aPortNobodyListensOn);
+        // nobody listens there: every connection is refused
+        registry.add("spring.mail.port", TestServers::freePort);
         registry.add("saisine.notification.max-attempts", () -> 3);
         registry.add("saisine.notification.first-retry-after", () -> "200ms");
         registry.add("spring.cloud.stream.bindings.notifyComplainant-in-0.destination", () -> COMPLAINTS);
         registry.add("spring.cloud.stream.bindings.notificationEvents-out-0.destination", () -> NOTIFICATIONS);
-    }
-
-    static int aPortNobodyListensOn() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
     @AfterAll

@@ -44,6 +44,6 @@ class MongoComplaintRecords implements ComplaintRecords {
     @Override
     public Optional<ComplaintSubmitted> find(Reference reference) {
         return Optional.ofNullable(mongo.findById(reference.value(), ComplaintDocument.class))
-                .map(ComplaintDocument::asFiled);
+                .map(ComplaintDocument::filed);
     }
 }
