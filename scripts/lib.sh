@@ -112,12 +112,16 @@ pid_of()   { cat "$RUN/$1.pid" 2>/dev/null || true; }
 is_alive() { local pid; pid="$(pid_of "$1")"; [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# start NAME COMMAND...: runs it detached, its output in $LOGS/NAME.log
+# start NAME PORT COMMAND...: runs it detached, its output in $LOGS/NAME.log; refuses a port
+# another process holds, since a readiness check on that port would then lie
 start_process() {
-    local name="$1"; shift
+    local name="$1" port="$2"; shift 2
     if is_alive "$name"; then
         say "  $name: already running (pid $(pid_of "$name"))"
         return 1
+    fi
+    if port_open "$port"; then
+        die "port $port, for $name, is taken by a process ./saisine did not start (see: ss -ltnp 'sport = :$port')"
     fi
     nohup setsid "$@" > "$LOGS/$name.log" 2>&1 < /dev/null &
     echo $! > "$RUN/$name.pid"
@@ -185,7 +189,7 @@ EOF
             -c "$config" > "$LOGS/kafka-format.log" 2>&1 \
             || die "could not format Kafka's storage; see $LOGS/kafka-format.log"
     fi
-    if start_process kafka "${kafka_java[@]}" kafka.Kafka "$config"; then
+    if start_process kafka "$KAFKA_PORT" "${kafka_java[@]}" kafka.Kafka "$config"; then
         wait_until kafka 90 port_open "$KAFKA_PORT"
         say "  kafka: ready on 127.0.0.1:$KAFKA_PORT"
     fi
@@ -195,10 +199,10 @@ start_mongodb() {
     local data="$RUN/mongodb-data"
     mkdir -p "$data"
     if command -v mongod >/dev/null; then
-        start_process mongodb mongod --dbpath "$data" --port "$MONGO_PORT" --bind_ip 127.0.0.1 || return 0
+        start_process mongodb "$MONGO_PORT" mongod --dbpath "$data" --port "$MONGO_PORT" --bind_ip 127.0.0.1 || return 0
     else
         ensure_ferretdb
-        start_process mongodb "$FERRETDB" --handler=sqlite --sqlite-url="file:$data/" \
+        start_process mongodb "$MONGO_PORT" "$FERRETDB" --handler=sqlite --sqlite-url="file:$data/" \
             --listen-addr="127.0.0.1:$MONGO_PORT" --debug-addr="127.0.0.1:$FERRET_DEBUG_PORT" \
             --state-dir="$data" --telemetry=disable --log-level=warn || return 0
     fi
@@ -210,7 +214,7 @@ mail_ready() { curl -fsS "http://127.0.0.1:$MAIL_WEB_PORT/api/service/readiness"
 
 start_smtp() {
     ensure_greenmail
-    if start_process smtp "$JAVA" -Xmx512m \
+    if start_process smtp "$SMTP_PORT" "$JAVA" -Xmx512m \
         -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.auth.disabled \
         -Dgreenmail.smtp.port="$SMTP_PORT" -Dgreenmail.imap.port="$IMAP_PORT" \
         -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_WEB_PORT" \
@@ -263,10 +267,7 @@ ensure_built() {
 
 start_service() {
     local name="$1" port; port="$(service_port "$1")"
-    if port_open "$port" && ! is_alive "$name"; then
-        die "port $port, for $name-service, is taken by another process"
-    fi
-    start_process "$name" "$JAVA" -Xmx512m -XX:+UseSerialGC -jar "$(service_jar "$name")" \
+    start_process "$name" "$port" "$JAVA" -Xmx512m -XX:+UseSerialGC -jar "$(service_jar "$name")" \
         --server.port="$port" || return 0
 }
 
