@@ -10,12 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -239,7 +240,7 @@ public final class Benchmark {
     /** A ComplaintSubmitted envelope as the relay publishes it: the size the Kafka ceiling uses. */
     static String eventJson(String reference) {
         Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("eventId", java.util.UUID.randomUUID().toString());
+        envelope.put("eventId", UUID.randomUUID().toString());
         envelope.put("type", "ComplaintSubmitted");
         envelope.put("schemaVersion", 1);
         envelope.put("occurredAt", Instant.now().toString());

@@ -1,6 +1,9 @@
 package fr.saisine.platform.events;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.UUID;
 
 import fr.saisine.events.Event;
 import fr.saisine.events.EventEnvelope;
@@ -40,11 +43,10 @@ public final class EventJson {
             }
             Event payload = mapper.treeToValue(required(tree, "payload"), type.get().payloadType());
             return Optional.of(new EventEnvelope<>(
-                    java.util.UUID.fromString(text(tree, "eventId")), typeName,
-                    required(tree, "schemaVersion").asInt(),
-                    java.time.Instant.parse(text(tree, "occurredAt")), text(tree, "reference"), payload));
+                    UUID.fromString(text(tree, "eventId")), typeName, required(tree, "schemaVersion").asInt(),
+                    Instant.parse(text(tree, "occurredAt")), text(tree, "reference"), payload));
         }
-        catch (JacksonException | IllegalArgumentException | java.time.format.DateTimeParseException ex) {
+        catch (JacksonException | IllegalArgumentException | DateTimeParseException ex) {
             throw new UnreadableEventException(ex.getMessage(), ex);
         }
     }

@@ -3,6 +3,7 @@ package fr.saisine.platform.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class OutboxRelay extends PollingWorker {
     protected int pollOnce() {
         MongoCollection<Document> pending = mongo.getCollection(Outbox.PENDING);
         List<Document> markers = pending.find().sort(Sorts.ascending("at")).limit(properties.batchSize())
-                .into(new java.util.ArrayList<>());
+                .into(new ArrayList<>());
         Map<String, Document> outboxes = new HashMap<>();
         int published = 0;
         for (Document marker : markers) {

@@ -1,6 +1,7 @@
 package fr.saisine.intake.complaint.web;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.stream.Collectors;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -55,7 +56,7 @@ record BodyProblem(String field, String detail) {
         if (type == String.class) {
             return "a string";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (Collection.class.isAssignableFrom(type)) {
             return "an array";
         }
         if (type.isRecord()) {

@@ -2,6 +2,7 @@ package fr.saisine.intake.complaint.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import fr.saisine.events.Category;
@@ -60,7 +61,7 @@ final class ComplaintFormFields {
     }
 
     private static String upper(String value) {
-        return value == null ? null : value.strip().toUpperCase(java.util.Locale.ROOT);
+        return value == null ? null : value.strip().toUpperCase(Locale.ROOT);
     }
 
     private static boolean isBlank(String value) {

@@ -1,5 +1,7 @@
 package fr.saisine.intake.complaint.web;
 
+import java.util.List;
+
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
@@ -14,7 +16,7 @@ public class ReachableComplainantValidator implements ConstraintValidator<Reacha
         }
         boolean hasEmail = complainant.email() != null && !complainant.email().isBlank();
         var representatives = complainant.representatives() == null
-                ? java.util.List.<ComplaintRequest.Representative>of() : complainant.representatives();
+                ? List.<ComplaintRequest.Representative>of() : complainant.representatives();
         if (complainant.type() == ComplainantType.PERSON) {
             return hasEmail || violation(context, "email", "indiquez une adresse électronique pour vous répondre");
         }

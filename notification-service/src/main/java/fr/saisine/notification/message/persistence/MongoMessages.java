@@ -1,5 +1,6 @@
 package fr.saisine.notification.message.persistence;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -65,7 +66,7 @@ class MongoMessages implements Messages {
                 .map(id -> mongo.findById(id, MessageDocument.class))
                 .filter(Objects::nonNull)
                 .map(MessageDocument::toMessage)
-                .sorted(java.util.Comparator.comparing(OutgoingMessage::createdAt).thenComparing(OutgoingMessage::id))
+                .sorted(Comparator.comparing(OutgoingMessage::createdAt).thenComparing(OutgoingMessage::id))
                 .toList();
     }
 }
