@@ -93,17 +93,21 @@ class ComplaintFormIntegrationTests {
         Map<String, String> form = validForm();
         form.put("complainant.email", "pas-une-adresse");
         form.put("subject", "");
+        form.put("category", "");
 
         HttpResponse<String> page = submit(form);
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
                 .contains("<title>Erreur : Déposer une plainte</title>", "role=\"alert\"",
-                        "Le formulaire contient <span>2</span> erreur(s)",
+                        "Le formulaire contient <span>3</span> erreur(s)",
                         "id=\"complainant-email-erreur\"", "cette adresse électronique n&#39;est pas valide",
                         "aria-describedby=\"complainant-email-erreur\"", "aria-invalid=\"true\"",
                         "id=\"subject-erreur\"", "donnez un objet à la plainte",
                         "value=\"pas-une-adresse\"", "value=\"Clinique du Port\"", "La clinique a transmis mon dossier.");
+        // the summary lists the errors in the order of the form, not of the alphabet
+        String summary = page.body().substring(page.body().indexOf("role=\"alert\""), page.body().indexOf("</ul>"));
+        assertThat(summary).containsSubsequence("#complainant-email", "#category", "#subject");
     }
 
     @Test

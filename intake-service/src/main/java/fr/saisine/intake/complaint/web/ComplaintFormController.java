@@ -47,7 +47,7 @@ class ComplaintFormController {
     String submit(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
         Map<String, String> values = new LinkedHashMap<>(params.toSingleValueMap());
         ComplaintRequest request = ComplaintFormFields.toRequest(values);
-        Map<String, String> errors = new TreeMap<>();
+        Map<String, String> errors = new TreeMap<>(ComplaintFormFields.IN_FORM_ORDER);
         for (ConstraintViolation<ComplaintRequest> violation : validator.validate(request)) {
             errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
         }

@@ -1,6 +1,7 @@
 package fr.saisine.intake.complaint.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,24 @@ import fr.saisine.events.RespondentType;
 final class ComplaintFormFields {
 
     static final int REPRESENTATIVE_ROWS = 3;
+
+    /** The fields in the order the form shows them: the error summary follows it. */
+    private static final List<String> ORDER = List.of("complainant.type", "complainant.name", "complainant.email",
+            "complainant.postalAddress.street", "complainant.postalAddress.postalCode",
+            "complainant.postalAddress.city", "complainant.postalAddress.country", "complainant.residence",
+            "complainant.representatives", "complainant.representatives[].name", "complainant.representatives[].role",
+            "complainant.representatives[].email", "respondent.name", "respondent.type", "respondent.activity",
+            "category", "subject", "facts");
+
+    /** Orders field paths as the form shows them; a representative's row by its number. */
+    static final Comparator<String> IN_FORM_ORDER = Comparator
+            .comparingInt((String path) -> rank(path.replaceAll("\\[\\d+]", "[]")))
+            .thenComparing(Comparator.naturalOrder());
+
+    private static int rank(String field) {
+        int index = ORDER.indexOf(field);
+        return index < 0 ? ORDER.size() : index;
+    }
 
     private ComplaintFormFields() {
     }
