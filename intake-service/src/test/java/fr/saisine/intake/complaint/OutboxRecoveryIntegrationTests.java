@@ -1,0 +1,83 @@
+package fr.saisine.intake.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.saisine.events.Category;
+import fr.saisine.events.EventEnvelope;
+import fr.saisine.events.RespondentType;
+import fr.saisine.platform.events.EventJson;
+import fr.saisine.platform.outbox.Outbox;
+import fr.saisine.platform.outbox.OutboxEntry;
+import fr.saisine.testsupport.EventFixtures;
+import fr.saisine.testsupport.KafkaProbe;
+import fr.saisine.testsupport.TestServers;
+
+/** What a crash leaves in the outbox is published on the next start, or dropped if the write never happened. */
+@SpringBootTest
+class OutboxRecoveryIntegrationTests {
+
+    static final String TOPIC = TestServers.uniqueName("complaint-events");
+    static final KafkaProbe kafka = KafkaProbe.ofTestServers();
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    EventJson json;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry, "intake-recovery");
+        registry.add("spring.cloud.stream.bindings.complaintEvents-out-0.destination", () -> TOPIC);
+    }
+
+    @AfterAll
+    static void closeKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void shouldPublishAnEventStoredBeforeACrashThatLeftItsMarker() {
+        String reference = EventFixtures.testReference();
+        var submitted = EventFixtures.submitted(reference, Instant.now(), "Banque Exemple", RespondentType.COMPANY,
+                "banque", Category.ACCESS_RIGHT, "Accès refusé");
+        OutboxEntry entry = OutboxEntry.of(EventEnvelope.wrap(submitted, Instant.now()), json);
+        // as a process that died after its write, before its relay published: marker and document, no record
+        mongo.getCollection(Outbox.PENDING).insertOne(new Document("_id", entry.eventId())
+                .append("collection", "complaints").append("documentId", reference).append("at", new Date()));
+        mongo.getCollection("complaints").insertOne(new Document("_id", reference)
+                .append("outbox", List.of(entry.asDocument())));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kafka.readAll(TOPIC))
+                .filteredOn(r -> reference.equals(r.key())).singleElement()
+                .satisfies(r -> assertThat(r.value()).contains(entry.eventId())));
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> mongo.getCollection(Outbox.PENDING).countDocuments(new Document("_id", entry.eventId())) == 0);
+    }
+
+    @Test
+    void shouldDropTheMarkerOfAWriteThatNeverHappenedOnceItsGraceIsOver() {
+        String eventId = "never-written-" + EventFixtures.testReference();
+        mongo.getCollection(Outbox.PENDING).insertOne(new Document("_id", eventId).append("collection", "complaints")
+                .append("documentId", EventFixtures.testReference())
+                .append("at", Date.from(Instant.now().minus(Duration.ofMinutes(5)))));
+
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> mongo.getCollection(Outbox.PENDING).countDocuments(new Document("_id", eventId)) == 0);
+    }
+}

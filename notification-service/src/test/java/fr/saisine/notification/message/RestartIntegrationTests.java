@@ -1,0 +1,81 @@
+package fr.saisine.notification.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.saisine.testsupport.EventFixtures;
+import fr.saisine.testsupport.MailSink;
+import fr.saisine.testsupport.TestServers;
+
+/** What a crash mid-way leaves in the mail queue: a letter is sent when it must be, and never again. */
+@SpringBootTest
+class RestartIntegrationTests {
+
+    static final MailSink mail = MailSink.ofTestServers();
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry, "notification-restart");
+        registry.add("spring.cloud.stream.bindings.notifyComplainant-in-0.destination",
+                () -> TestServers.uniqueName("complaint-events"));
+        registry.add("spring.cloud.stream.bindings.notificationEvents-out-0.destination",
+                () -> TestServers.uniqueName("notification-events"));
+    }
+
+    static Document message(String id, String reference, String recipient, String status) {
+        return new Document("_id", id).append("reference", reference).append("kind", "ACKNOWLEDGEMENT")
+                .append("recipient", recipient).append("recipientName", "Jeanne Dupont")
+                .append("subject", "Accusé de réception de votre plainte n° " + reference)
+                .append("text", "Bonjour,").append("html", "<p>Bonjour,</p>").append("status", status)
+                .append("attempts", "SENT".equals(status) ? 1 : 0).append("createdAt", new Date())
+                .append("outbox", java.util.List.of());
+    }
+
+    @Test
+    void shouldNotSendAgainALetterRecordedAsSentWhoseQueueEntryACrashLeftBehind() {
+        String reference = EventFixtures.testReference();
+        String recipient = "sent-" + reference + "@example.org";
+        String id = reference + ":ACKNOWLEDGEMENT:" + recipient;
+        mongo.getCollection("messages").insertOne(message(id, reference, recipient, "SENT"));
+        mongo.getCollection("mail_queue").insertOne(new Document("_id", id).append("queuedAt", new Date())
+                .append("dueAt", new Date()));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> mongo.getCollection("mail_queue").countDocuments(new Document("_id", id)) == 0);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .untilAsserted(() -> assertThat(mail.messagesTo(recipient)).isEmpty());
+    }
+
+    @Test
+    void shouldSendALetterWhoseSenderDiedMidWayOnceItsLeaseIsOver() {
+        String reference = EventFixtures.testReference();
+        String recipient = "pending-" + reference + "@example.org";
+        String id = reference + ":ACKNOWLEDGEMENT:" + recipient;
+        mongo.getCollection("messages").insertOne(message(id, reference, recipient, "PENDING"));
+        // held by a sender that died: its hold (the lease) ran out a moment ago
+        mongo.getCollection("mail_queue").insertOne(new Document("_id", id)
+                .append("queuedAt", Date.from(Instant.now().minusSeconds(600)))
+                .append("dueAt", Date.from(Instant.now().minusSeconds(1))));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> mail.messagesTo(recipient), m -> m.size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .untilAsserted(() -> assertThat(mail.messagesTo(recipient)).hasSize(1));
+        assertThat(mongo.getCollection("messages").find(new Document("_id", id)).first().getString("status"))
+                .isEqualTo("SENT");
+    }
+}
