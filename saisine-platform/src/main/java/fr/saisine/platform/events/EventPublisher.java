@@ -15,7 +15,7 @@ import org.springframework.util.MimeTypeUtils;
  */
 public final class EventPublisher {
 
-    /** Lets a consumer pick the events it handles without parsing the others. */
+    /** Names the event's type outside its body, so a reader can tell it without parsing the JSON. */
     public static final String EVENT_TYPE_HEADER = "saisine_eventType";
 
     private final StreamBridge streamBridge;

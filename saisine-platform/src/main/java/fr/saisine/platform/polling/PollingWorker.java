@@ -32,16 +32,8 @@ public abstract class PollingWorker implements SmartLifecycle {
     /** Does one round of work; returns how much it found, 0 when idle. */
     protected abstract int pollOnce();
 
-    /** Runs once on the worker's thread before polling starts, retried like a poll. */
-    protected void beforeFirstPoll() {
-    }
-
     public void wakeUp() {
         wakeUps.release();
-    }
-
-    protected Duration interval() {
-        return interval;
     }
 
     @Override
@@ -69,13 +61,8 @@ public abstract class PollingWorker implements SmartLifecycle {
 
     private void run() {
         Duration backoff = interval;
-        boolean prepared = false;
         while (running) {
             try {
-                if (!prepared) {
-                    beforeFirstPoll();
-                    prepared = true;
-                }
                 int found = pollOnce();
                 backoff = interval;
                 if (found == 0) {

@@ -73,6 +73,7 @@ class ComplaintFormController {
         model.addAttribute("respondentTypes", RespondentType.values());
         model.addAttribute("categories", Category.values());
         model.addAttribute("labels", FormLabels.FRENCH);
+        model.addAttribute("representativeRows", ComplaintFormFields.REPRESENTATIVE_ROWS);
         return "complaint-form";
     }
 }
