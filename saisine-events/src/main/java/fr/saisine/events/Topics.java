@@ -12,6 +12,12 @@ public final class Topics {
     /** What each complainant was told: {@link NotificationDelivered}, {@link NotificationFailed}. */
     public static final String NOTIFICATION_EVENTS = "notification-events";
 
+    /**
+     * The audit trail: one {@link AccessAudited} per read of personal data or refusal, from every
+     * service, gathered by triage-service. Keyed by the actor's subject.
+     */
+    public static final String AUDIT_EVENTS = "audit-events";
+
     /** Dead letters carry the consuming group in their name, so each service's failures are apart. */
     public static String deadLetters(String topic, String group) {
         return topic + "." + group + ".dlq";

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -41,6 +42,16 @@ class EventSchemasTest {
     @EnumSource(EventType.class)
     void shouldNameEachEnumValueInTheSchema(EventType type) throws Exception {
         assertEnums(type.payloadType(), schemaOf(type), type.typeName());
+    }
+
+    @Test
+    void shouldDocumentTheAuditRecordLikeTheEvents() throws Exception {
+        try (InputStream in = EventType.class.getResourceAsStream("schemas/AccessAudited.v1.schema.json")) {
+            assertThat(in).as("the audit record's schema beside the records").isNotNull();
+            JsonNode schema = JSON.readTree(in);
+            assertSameFields(AccessAudited.class, schema, "AccessAudited");
+            assertEnums(AccessAudited.class, schema, "AccessAudited");
+        }
     }
 
     private static void assertSameFields(Class<?> record, JsonNode schema, String path) {

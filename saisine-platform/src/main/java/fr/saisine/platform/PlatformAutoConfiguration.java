@@ -3,6 +3,7 @@ package fr.saisine.platform;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,6 +11,10 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import fr.saisine.platform.access.AccessAudit;
+import fr.saisine.platform.access.AccessProblems;
+import fr.saisine.platform.access.CaseAccess;
+import fr.saisine.platform.access.CaseSectors;
 import fr.saisine.platform.events.EventJson;
 import fr.saisine.platform.events.EventPublisher;
 import fr.saisine.platform.outbox.Outbox;
@@ -36,6 +41,27 @@ public class PlatformAutoConfiguration {
     @Bean
     EventPublisher eventPublisher(StreamBridge streamBridge) {
         return new EventPublisher(streamBridge);
+    }
+
+    @Bean
+    AccessAudit accessAudit(EventPublisher publisher, JsonMapper jsonMapper,
+            @Value("${spring.application.name}") String service, Clock clock) {
+        return new AccessAudit(publisher, jsonMapper, service, clock);
+    }
+
+    @Bean
+    CaseAccess caseAccess(AccessAudit audit) {
+        return new CaseAccess(audit);
+    }
+
+    @Bean
+    CaseSectors caseSectors(MongoTemplate mongo) {
+        return new CaseSectors(mongo);
+    }
+
+    @Bean
+    AccessProblems accessProblems() {
+        return new AccessProblems();
     }
 
     @Bean

@@ -1,0 +1,36 @@
+package fr.saisine.platform.access;
+
+import java.net.URI;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import fr.saisine.platform.security.ApiSecurityProblems;
+
+/** The sector rule's refusals and the audit's outages as problem details, in every service's API. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class AccessProblems {
+
+    public static final URI AUDIT_UNAVAILABLE = URI.create("/problems/audit-unavailable");
+
+    @ExceptionHandler
+    ProblemDetail refused(AccessRefusedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+        problem.setType(URI.create(ApiSecurityProblems.FORBIDDEN));
+        problem.setTitle("Not allowed");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail auditUnavailable(AuditUnavailableException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+        problem.setType(AUDIT_UNAVAILABLE);
+        problem.setTitle("Audit trail unavailable");
+        return problem;
+    }
+}

@@ -1,0 +1,12 @@
+package fr.saisine.platform.access;
+
+/**
+ * The staff member may not read what they asked for (403). Worded the same whether or not the
+ * case exists, so that references cannot be probed.
+ */
+public class AccessRefusedException extends RuntimeException {
+
+    public AccessRefusedException(String what) {
+        super(what + " is not in your sectors");
+    }
+}
