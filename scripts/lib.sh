@@ -5,6 +5,7 @@ SAISINE_HOME="$ROOT/.saisine"
 TOOLS="$SAISINE_HOME/tools"
 FERRETDB_VERSION="v1.24.2"
 GREENMAIL_VERSION="2.1.5"
+KEYCLOAK_VERSION="26.5.6"
 
 say()  { printf '%s\n' "$*"; }
 warn() { printf 'saisine: %s\n' "$*" >&2; }
@@ -20,15 +21,18 @@ load_profile() {
     case "$PROFILE" in
         dev)
             KAFKA_PORT=9092; KAFKA_CONTROLLER_PORT=9093; MONGO_PORT=27017
-            SMTP_PORT=1025; MAIL_WEB_PORT=8025; IMAP_PORT=1143; FERRET_DEBUG_PORT=27018 ;;
+            SMTP_PORT=1025; MAIL_WEB_PORT=8025; IMAP_PORT=1143; FERRET_DEBUG_PORT=27018
+            KEYCLOAK_PORT=8180 ;;
         test)
             KAFKA_PORT=19092; KAFKA_CONTROLLER_PORT=19093; MONGO_PORT=37017
-            SMTP_PORT=11025; MAIL_WEB_PORT=18025; IMAP_PORT=11143; FERRET_DEBUG_PORT=37018 ;;
+            SMTP_PORT=11025; MAIL_WEB_PORT=18025; IMAP_PORT=11143; FERRET_DEBUG_PORT=37018
+            KEYCLOAK_PORT=18180 ;;
         *) die "unknown profile $PROFILE" ;;
     esac
     INTAKE_PORT="${INTAKE_PORT:-8081}"
     TRIAGE_PORT="${TRIAGE_PORT:-8082}"
     NOTIFICATION_PORT="${NOTIFICATION_PORT:-8083}"
+    OIDC_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/saisine"
 }
 
 # --- the JDK and Maven ------------------------------------------------------------------
@@ -74,6 +78,26 @@ ensure_greenmail() {
     mvnw -q -f infra/pom.xml dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" \
         -DoutputDirectory="$TOOLS" \
         || die "could not fetch GreenMail (see the Maven output above)"
+}
+
+# Keycloak's server distribution is a zip on Maven Central; unpacked with the JDK's own `jar`,
+# since `unzip` may be missing. It needs Java 21+, which pick_java has found (JAVA_HOME).
+ensure_keycloak() {
+    KC_HOME="$TOOLS/keycloak-$KEYCLOAK_VERSION"
+    [ -f "$KC_HOME/.complete" ] && return 0
+    say "Fetching Keycloak $KEYCLOAK_VERSION from Maven Central (once; about 165 MB)..."
+    local download="$TOOLS/keycloak-download"
+    rm -rf "$KC_HOME" "$download" && mkdir -p "$download"
+    mvnw -q -f infra/pom.xml dependency:copy \
+        -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$download" \
+        || die "could not fetch Keycloak (see the Maven output above)"
+    (cd "$download" && "$JAVA_HOME/bin/jar" xf "keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip") \
+        || die "could not unpack Keycloak into $download"
+    [ -f "$download/keycloak-$KEYCLOAK_VERSION/bin/kc.sh" ] || die "the Keycloak zip holds no keycloak-$KEYCLOAK_VERSION/bin/kc.sh"
+    mv "$download/keycloak-$KEYCLOAK_VERSION" "$KC_HOME"
+    rm -rf "$download"
+    chmod +x "$KC_HOME"/bin/*.sh
+    touch "$KC_HOME/.complete"
 }
 
 # FerretDB's module zip lacks the generated build/version/version.txt, so a plain
@@ -224,6 +248,25 @@ start_smtp() {
     fi
 }
 
+keycloak_ready() { curl -fsS "$OIDC_ISSUER/.well-known/openid-configuration" > /dev/null 2>&1; }
+
+# Keycloak in dev mode with an in-memory database: the saisine realm is imported from
+# infra/keycloak/saisine-realm.json at every start, so nothing survives a restart and the dev
+# and test profiles never share state.
+start_keycloak() {
+    ensure_keycloak
+    is_alive keycloak && { say "  keycloak: already running (pid $(pid_of keycloak))"; return 0; }
+    mkdir -p "$KC_HOME/data/import"
+    cp "$ROOT/infra/keycloak/saisine-realm.json" "$KC_HOME/data/import/saisine-realm.json"
+    if start_process keycloak "$KEYCLOAK_PORT" env JAVA_HOME="$JAVA_HOME" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+        "$KC_HOME/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" --http-host=127.0.0.1 \
+        --hostname="http://127.0.0.1:$KEYCLOAK_PORT" --db=dev-mem --import-realm \
+        --health-enabled=false --metrics-enabled=false; then
+        wait_until keycloak 180 keycloak_ready
+        say "  keycloak: ready on http://127.0.0.1:$KEYCLOAK_PORT (realm saisine)"
+    fi
+}
+
 infra_up() {
     load_profile "$1"
     pick_java
@@ -231,6 +274,7 @@ infra_up() {
     start_kafka
     start_mongodb
     start_smtp
+    start_keycloak
 }
 
 infra_env() {
@@ -239,6 +283,28 @@ infra_env() {
     export SPRING_MAIL_HOST="127.0.0.1"
     export SPRING_MAIL_PORT="$SMTP_PORT"
     export SAISINE_MAIL_API="http://127.0.0.1:$MAIL_WEB_PORT"
+    export SAISINE_SECURITY_ISSUER_URI="$OIDC_ISSUER"
+}
+
+# The dev accounts of the saisine realm (infra/keycloak/saisine-realm.json); DEV ONLY, each
+# one's password is its username.
+DEV_ACCOUNTS=(agent-apsf agent-num head-apsf auditor)
+
+# token PROFILE USER: prints an access token for a dev account, one line, nothing else (the
+# password grant of the dev-only public client saisine-cli).
+print_token() {
+    load_profile "$1"
+    local user="$2" account known=0 response token
+    for account in "${DEV_ACCOUNTS[@]}"; do [ "$account" = "$user" ] && known=1; done
+    [ $known -eq 1 ] || die "unknown account '$user'; the dev accounts are: ${DEV_ACCOUNTS[*]}"
+    keycloak_ready || die "Keycloak ($PROFILE) is not running at http://127.0.0.1:$KEYCLOAK_PORT; start it with ./saisine up or ./saisine infra"
+    response="$(curl -sS -X POST "$OIDC_ISSUER/protocol/openid-connect/token" \
+        --data-urlencode grant_type=password --data-urlencode client_id=saisine-cli \
+        --data-urlencode "username=$user" --data-urlencode "password=$user" 2>&1)" \
+        || die "could not reach Keycloak: $response"
+    token="$(printf '%s' "$response" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
+    [ -n "$token" ] || die "Keycloak gave no token for $user: $response"
+    printf '%s\n' "$token"
 }
 
 # --- the services ------------------------------------------------------------------------
@@ -275,7 +341,7 @@ stack_up() {
     load_profile "$1"
     pick_java
     local all_up=1 s
-    for s in kafka mongodb smtp "${SERVICES[@]}"; do is_alive "$s" || all_up=0; done
+    for s in kafka mongodb smtp keycloak "${SERVICES[@]}"; do is_alive "$s" || all_up=0; done
     if [ $all_up -eq 1 ]; then
         say "Saisine is already up."
         print_addresses
@@ -302,6 +368,9 @@ Saisine is up.
   Staff dashboard           http://127.0.0.1:$TRIAGE_PORT/
   Messages API              http://127.0.0.1:$NOTIFICATION_PORT/api/v1/complaints/{reference}/notifications
   Mail view (GreenMail)     http://127.0.0.1:$MAIL_WEB_PORT/   (IMAP 127.0.0.1:$IMAP_PORT, any login)
+  Keycloak (OIDC issuer)    $OIDC_ISSUER
+  Staff accounts (DEV ONLY) ${DEV_ACCOUNTS[*]}; password = the username
+                            a bearer token for the APIs: ./saisine token USER
   Logs                      $LOGS/
 Stop it with ./saisine down.
 EOF
@@ -311,15 +380,16 @@ stack_down() {
     load_profile "$1"
     say "Stopping Saisine ($PROFILE):"
     local s
-    for s in "${SERVICES[@]}" smtp mongodb kafka; do stop_process "$s"; done
+    for s in "${SERVICES[@]}" keycloak smtp mongodb kafka; do stop_process "$s"; done
 }
 
 stack_status() {
     load_profile "$1"
     local s port
-    for s in kafka mongodb smtp "${SERVICES[@]}"; do
+    for s in kafka mongodb smtp keycloak "${SERVICES[@]}"; do
         case "$s" in
             kafka) port=$KAFKA_PORT ;; mongodb) port=$MONGO_PORT ;; smtp) port=$SMTP_PORT ;;
+            keycloak) port=$KEYCLOAK_PORT ;;
             *) port="$(service_port "$s")" ;;
         esac
         if is_alive "$s"; then
@@ -332,14 +402,35 @@ stack_status() {
 
 follow_log() {
     load_profile "$1"
+    [ -f "$LOGS/$2.log" ] || die "no log for '$2' in $LOGS (components: kafka, mongodb, smtp, keycloak, intake, triage, notification)"
     tail -n 100 -f "$LOGS/$2.log"
 }
 
 # --- tests and benchmark -----------------------------------------------------------------
 
+# The browser the end-to-end tests drive (headless Chromium and its WebDriver), from Debian's
+# packages when missing.
+ensure_browser() {
+    [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return 0
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null \
+            || die "Chromium and chromedriver are missing and installing them needs root: run apt-get install chromium chromium-driver as root"
+        sudo=(sudo)
+    fi
+    command -v apt-get >/dev/null \
+        || die "Chromium and chromedriver are missing (/usr/bin/chromium, /usr/bin/chromedriver) and there is no apt-get to install them"
+    say "Installing Chromium and chromedriver for the browser tests (apt-get, once)..."
+    "${sudo[@]}" apt-get update -qq \
+        && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver \
+        || die "could not install chromium and chromium-driver with apt-get"
+}
+
 # The test servers run on their own ports, beside any dev stack, from empty data each run.
 run_tests() {
     pick_java
+    ensure_browser
+    export SAISINE_CHROMIUM=/usr/bin/chromium SAISINE_CHROMEDRIVER=/usr/bin/chromedriver
     load_profile test
     TEST_SERVERS_STARTED=0
     if ! is_alive kafka; then

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,17 +16,33 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
+import org.testcontainers.utility.MountableFile;
+
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
 
 /**
- * The real Kafka, MongoDB and SMTP servers the integration tests use, found in this order:
+ * The real Kafka, MongoDB, SMTP and OpenID Connect (Keycloak) servers the integration tests use,
+ * found in this order:
  * addresses in the environment (what {@code ./saisine test} and CI export), else containers
  * when a Docker engine is present, else the servers started by {@code ./saisine infra}.
  */
 public final class TestServers {
 
-    /** Where the servers are; {@code mailApi} is GreenMail's REST API, which tests read mail from. */
-    public record Addresses(String kafkaBootstrap, String mongoUri, String smtpHost, int smtpPort, String mailApi) {
+    /**
+     * Where the servers are; {@code mailApi} is GreenMail's REST API, which tests read mail from;
+     * {@code oidcIssuer} is the Keycloak realm {@code saisine} that signs the staff's tokens.
+     */
+    public record Addresses(String kafkaBootstrap, String mongoUri, String smtpHost, int smtpPort, String mailApi,
+            String oidcIssuer) {
     }
+
+    /** The issuer of the test servers' Keycloak ({@code ./saisine} test profile, and the container). */
+    public static final String TEST_ISSUER = "http://127.0.0.1:18180/realms/saisine";
+
+    private static final String KEYCLOAK_IMAGE = "quay.io/keycloak/keycloak:26.5.6";
+    private static final int KEYCLOAK_TEST_PORT = 18180;
 
     private static Addresses addresses;
 
@@ -52,6 +70,7 @@ public final class TestServers {
         registry.add("spring.mongodb.database", () -> uniqueName(databasePrefix));
         registry.add("spring.mail.host", servers::smtpHost);
         registry.add("spring.mail.port", servers::smtpPort);
+        registry.add("saisine.security.issuer-uri", servers::oidcIssuer);
     }
 
     /** A loopback port free at the time of asking. */
@@ -77,7 +96,8 @@ public final class TestServers {
         }
         return new Addresses(kafka, mongo, env.getOrDefault("SPRING_MAIL_HOST", "127.0.0.1"),
                 Integer.parseInt(env.getOrDefault("SPRING_MAIL_PORT", "11025")),
-                env.getOrDefault("SAISINE_MAIL_API", "http://127.0.0.1:18025"));
+                env.getOrDefault("SAISINE_MAIL_API", "http://127.0.0.1:18025"),
+                env.getOrDefault("SAISINE_SECURITY_ISSUER_URI", TEST_ISSUER));
     }
 
     @SuppressWarnings("resource") // the containers live as long as the test JVM; Ryuk removes them
@@ -89,11 +109,25 @@ public final class TestServers {
                         + "-Dgreenmail.auth.disabled -Dgreenmail.api.hostname=0.0.0.0")
                 .withExposedPorts(3025, 8080)
                 .waitingFor(Wait.forHttp("/api/service/readiness").forPort(8080));
+        // Fixed host port: the issuer then is the test profile's, which the realm's redirect URIs expect.
+        GenericContainer<?> keycloak = new GenericContainer<>(KEYCLOAK_IMAGE)
+                .withCommand("start-dev", "--import-realm", "--http-port=8080",
+                        "--hostname=http://127.0.0.1:" + KEYCLOAK_TEST_PORT, "--health-enabled=false")
+                .withEnv("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m")
+                .withCopyFileToContainer(
+                        MountableFile.forHostPath(projectRoot().resolve("infra/keycloak/saisine-realm.json")),
+                        "/opt/keycloak/data/import/saisine-realm.json")
+                .withExposedPorts(8080)
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(List.of(
+                        new PortBinding(Ports.Binding.bindPort(KEYCLOAK_TEST_PORT), ExposedPort.tcp(8080)))))
+                .waitingFor(Wait.forHttp("/realms/saisine/.well-known/openid-configuration").forPort(8080)
+                        .withStartupTimeout(Duration.ofMinutes(3)));
         kafka.start();
         mongo.start();
         mail.start();
+        keycloak.start();
         return new Addresses(kafka.getBootstrapServers(), mongo.getConnectionString(), mail.getHost(),
-                mail.getMappedPort(3025), "http://" + mail.getHost() + ":" + mail.getMappedPort(8080));
+                mail.getMappedPort(3025), "http://" + mail.getHost() + ":" + mail.getMappedPort(8080), TEST_ISSUER);
     }
 
     /** Runs {@code ./saisine infra} with the test profile: the same ports {@code ./saisine test} uses. */
@@ -119,7 +153,7 @@ public final class TestServers {
             throw new IllegalStateException("interrupted while starting the test servers", ex);
         }
         return new Addresses("127.0.0.1:19092", "mongodb://127.0.0.1:37017", "127.0.0.1", 11025,
-                "http://127.0.0.1:18025");
+                "http://127.0.0.1:18025", TEST_ISSUER);
     }
 
     /** The folder holding {@code ./saisine}, found upwards from the working directory. */
