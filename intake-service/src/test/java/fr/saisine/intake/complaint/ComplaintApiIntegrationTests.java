@@ -21,7 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import fr.saisine.testsupport.EventFixtures;
 import fr.saisine.testsupport.KafkaProbe;
+import fr.saisine.testsupport.StaffTokens;
 import fr.saisine.testsupport.TestServers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ComplaintApiIntegrationTests {
 
     static final String TOPIC = TestServers.uniqueName("complaint-events");
+    static final StaffTokens tokens = StaffTokens.ofTestServers();
     static final KafkaProbe kafka = KafkaProbe.ofTestServers();
     static final JsonMapper json = JsonMapper.builder().build();
     final HttpClient http = HttpClient.newHttpClient();
@@ -41,6 +44,9 @@ class ComplaintApiIntegrationTests {
     static void servers(DynamicPropertyRegistry registry) {
         TestServers.register(registry, "intake");
         registry.add("spring.cloud.stream.bindings.complaintEvents-out-0.destination", () -> TOPIC);
+        registry.add("spring.cloud.stream.bindings.learnCaseSectors-in-0.destination", () -> TOPIC);
+        registry.add("spring.cloud.stream.bindings.auditEvents-out-0.destination",
+                () -> TestServers.uniqueName("audit-events"));
         registry.add("saisine.intake.max-request-size", () -> "16KB");
     }
 
@@ -73,8 +79,16 @@ class ComplaintApiIntegrationTests {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Read back as the APSF agent: the complaints are routed to APSF by the events the tests send. */
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization",
+                "Bearer " + tokens.accessToken("agent-apsf")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** What triage would announce: the case is in APSF, so its staff may read the complaint. */
+    void routeToApsf(String reference) {
+        kafka.send(TOPIC, reference, EventFixtures.json(EventFixtures.triaged(reference, "APSF",
+                "Affaires publiques, sociales et financières")));
     }
 
     URI uri(String path) {
@@ -92,7 +106,9 @@ class ComplaintApiIntegrationTests {
         assertThat(body.get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/complaints/" + reference);
 
-        JsonNode filed = json.readTree(get("/api/v1/complaints/" + reference).body());
+        routeToApsf(reference);
+        JsonNode filed = json.readTree(await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/api/v1/complaints/" + reference), r -> r.statusCode() == 200).body());
         assertThat(filed.at("/complainant/representatives/1/email").asString()).isEqualTo("bruno@example.org");
         assertThat(filed.at("/respondent/name").asString()).isEqualTo("Commune de Lyon");
         assertThat(filed.get("language").asString()).isEqualTo("fr");
@@ -191,12 +207,13 @@ class ComplaintApiIntegrationTests {
     }
 
     @Test
-    void shouldAnswer404ForAnUnknownReferenceAnd400ForAMalformedOne() throws Exception {
+    void shouldRefuseAnUnknownReferenceLikeAnotherSectorsAnd400AMalformedOne() throws Exception {
         HttpResponse<String> unknown = get("/api/v1/complaints/99999999");
         HttpResponse<String> malformed = get("/api/v1/complaints/12ab");
 
-        assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(json.readTree(unknown.body()).get("detail").asString()).contains("99999999");
+        assertThat(unknown.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(unknown.body()).get("detail").asString())
+                .isEqualTo("case 99999999 is not in your sectors");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(json.readTree(malformed.body()).get("detail").asString()).contains("8 digits");
     }

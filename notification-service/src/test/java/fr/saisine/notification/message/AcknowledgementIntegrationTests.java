@@ -29,6 +29,7 @@ import fr.saisine.testsupport.EventFixtures;
 import fr.saisine.testsupport.KafkaProbe;
 import fr.saisine.testsupport.MailSink;
 import fr.saisine.testsupport.MimeText;
+import fr.saisine.testsupport.StaffTokens;
 import fr.saisine.testsupport.TestServers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +44,7 @@ class AcknowledgementIntegrationTests {
     static final MailSink mail = MailSink.ofTestServers();
     static final JsonMapper json = JsonMapper.builder().build();
     static final String APSF = "Affaires publiques, sociales et financières";
+    static final StaffTokens tokens = StaffTokens.ofTestServers();
 
     @Value("${local.server.port}")
     int port;
@@ -53,6 +55,8 @@ class AcknowledgementIntegrationTests {
         registry.add("spring.cloud.stream.bindings.notifyComplainant-in-0.destination", () -> COMPLAINTS);
         registry.add("spring.cloud.stream.bindings.notificationEvents-out-0.destination", () -> NOTIFICATIONS);
         registry.add("spring.cloud.stream.kafka.bindings.notifyComplainant-in-0.consumer.dlq-name", () -> DEAD_LETTERS);
+        registry.add("spring.cloud.stream.bindings.auditEvents-out-0.destination",
+                () -> TestServers.uniqueName("audit-events"));
     }
 
     @AfterAll
@@ -70,7 +74,8 @@ class AcknowledgementIntegrationTests {
 
     JsonNode notifications(String reference) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + port + "/api/v1/complaints/" + reference + "/notifications")).build(),
+                "http://127.0.0.1:" + port + "/api/v1/complaints/" + reference + "/notifications"))
+                .header("Authorization", "Bearer " + tokens.accessToken("agent-apsf")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return json.readTree(response.body());

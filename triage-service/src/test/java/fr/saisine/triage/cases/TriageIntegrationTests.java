@@ -24,6 +24,7 @@ import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.events.RespondentType;
 import fr.saisine.testsupport.EventFixtures;
 import fr.saisine.testsupport.KafkaProbe;
+import fr.saisine.testsupport.StaffTokens;
 import fr.saisine.testsupport.TestServers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,8 @@ class TriageIntegrationTests {
 
     static final String TOPIC = TestServers.uniqueName("complaint-events");
     static final String DEAD_LETTERS = TOPIC + ".triage.dlq";
+    static final String AUDIT = TestServers.uniqueName("audit-events");
+    static final StaffTokens tokens = StaffTokens.ofTestServers();
     static final KafkaProbe kafka = KafkaProbe.ofTestServers();
     static final JsonMapper json = JsonMapper.builder().build();
     final HttpClient http = HttpClient.newHttpClient();
@@ -46,6 +49,8 @@ class TriageIntegrationTests {
         registry.add("spring.cloud.stream.bindings.triageComplaint-in-0.destination", () -> TOPIC);
         registry.add("spring.cloud.stream.bindings.complaintEvents-out-0.destination", () -> TOPIC);
         registry.add("spring.cloud.stream.kafka.bindings.triageComplaint-in-0.consumer.dlq-name", () -> DEAD_LETTERS);
+        registry.add("spring.cloud.stream.bindings.auditEvents-out-0.destination", () -> AUDIT);
+        registry.add("spring.cloud.stream.bindings.gatherAuditRecords-in-0.destination", () -> AUDIT);
     }
 
     @AfterAll
@@ -53,16 +58,27 @@ class TriageIntegrationTests {
         kafka.close();
     }
 
+    /** Read as the APSF agent, whose sector most of these complaints are routed to. */
     JsonNode get(String path, int expectedStatus) throws Exception {
+        return get(path, expectedStatus, "agent-apsf");
+    }
+
+    JsonNode get(String path, int expectedStatus, String username) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + tokens.accessToken(username)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s", path).isEqualTo(expectedStatus);
         return response.body().isEmpty() ? null : json.readTree(response.body());
     }
 
     JsonNode awaitCase(String reference) {
+        return awaitCase(reference, "agent-apsf");
+    }
+
+    JsonNode awaitCase(String reference, String username) {
         return await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> get("/api/v1/cases/" + reference, 200), c -> true);
+                .until(() -> get("/api/v1/cases/" + reference, 200, username), c -> true);
     }
 
     static ComplaintSubmitted aComplaint(String reference, String respondent, RespondentType type, Instant at) {
@@ -121,7 +137,7 @@ class TriageIntegrationTests {
         kafka.send(TOPIC, next, EventFixtures.json(aComplaint(next, "Réseau social X", RespondentType.COMPANY,
                 Instant.now())));
 
-        awaitCase(next);
+        awaitCase(next, "agent-num");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> dead = kafka.readAll(DEAD_LETTERS).stream()
                     .filter(r -> poison.equals(r.key())).toList();
@@ -138,10 +154,10 @@ class TriageIntegrationTests {
                 "Moteur de recherche Y", RespondentType.COMPANY, "moteur de recherche", Category.DELISTING, "Lien")));
         kafka.send(TOPIC, oldest, EventFixtures.json(EventFixtures.submitted(oldest, Instant.parse("2026-05-01T10:00:00Z"),
                 "Moteur de recherche Y", RespondentType.COMPANY, "moteur de recherche", Category.DELISTING, "Lien")));
-        awaitCase(newest);
-        awaitCase(oldest);
+        awaitCase(newest, "agent-num");
+        awaitCase(oldest, "agent-num");
 
-        JsonNode queue = get("/api/v1/sectors/NUM/queue", 200);
+        JsonNode queue = get("/api/v1/sectors/NUM/queue", 200, "agent-num");
 
         List<String> order = queue.get("cases").valueStream().map(c -> c.get("reference").asString())
                 .filter(r -> r.equals(oldest) || r.equals(newest)).toList();
@@ -167,19 +183,40 @@ class TriageIntegrationTests {
 
     @Test
     void shouldAnswerProblemDetailsForAnUnknownCaseOrSector() throws Exception {
-        assertThat(get("/api/v1/cases/00000000", 404).get("detail").asString()).contains("00000000");
+        assertThat(get("/api/v1/cases/00000000", 403).get("detail").asString())
+                .as("an unknown case is refused like another sector's, so references cannot be probed")
+                .isEqualTo("case 00000000 is not in your sectors");
         assertThat(get("/api/v1/sectors/XYZ/queue", 404).get("detail").asString()).contains("APSF", "NUM");
         assertThat(get("/api/v1/sectors/ECO/queue?limit=0", 400).get("detail").asString()).contains("limit");
     }
 
     @Test
-    void shouldShowEachSectorOnTheDashboard() throws Exception {
+    void shouldSendAnonymousVisitorsOfTheDashboardToSignInWithPkce() throws Exception {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                 .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(302);
+        String signIn = page.headers().firstValue("Location").orElseThrow();
+        assertThat(signIn).endsWith("/oauth2/authorization/saisine");
 
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Affaires publiques, sociales et financières", "Affaires économiques",
-                "Numérique", "Accueil", "saisine(s) ouverte(s)");
+        HttpResponse<String> toProvider = http.send(HttpRequest.newBuilder(URI.create(signIn))
+                .header("Cookie", page.headers().firstValue("Set-Cookie").map(c -> c.split(";")[0]).orElse(""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(toProvider.statusCode()).isEqualTo(302);
+        assertThat(toProvider.headers().firstValue("Location").orElseThrow())
+                .startsWith(TestServers.addresses().oidcIssuer() + "/protocol/openid-connect/auth")
+                .contains("client_id=saisine-dashboard", "code_challenge=", "code_challenge_method=S256");
     }
 
+    @Test
+    void shouldRefuseTheNumAgentAnApsfCase() throws Exception {
+        String reference = EventFixtures.testReference();
+        kafka.send(TOPIC, reference, EventFixtures.json(aComplaint(reference, "Mairie de Nantes",
+                RespondentType.PUBLIC_BODY, Instant.now())));
+        awaitCase(reference);
+
+        assertThat(get("/api/v1/cases/" + reference, 403, "agent-num").get("detail").asString())
+                .isEqualTo("case " + reference + " is not in your sectors");
+        assertThat(get("/api/v1/sectors/APSF/queue", 403, "agent-num").get("type").asString())
+                .isEqualTo("/problems/forbidden");
+    }
 }

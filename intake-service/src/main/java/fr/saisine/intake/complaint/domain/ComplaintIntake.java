@@ -12,6 +12,9 @@ import org.springframework.stereotype.Service;
 import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.events.EventEnvelope;
 import fr.saisine.events.Language;
+import fr.saisine.platform.access.CaseAccess;
+import fr.saisine.platform.access.CaseSectors;
+import fr.saisine.platform.security.StaffMember;
 
 /** Files a complaint: gives it its reference and records it with its {@code ComplaintSubmitted} event. */
 @Service
@@ -23,13 +26,17 @@ public class ComplaintIntake {
 
     private final ReferenceAllocator references;
     private final ComplaintRecords records;
+    private final CaseAccess access;
+    private final CaseSectors sectors;
     private final Clock clock;
     private final ZoneId referenceZone;
 
-    ComplaintIntake(ReferenceAllocator references, ComplaintRecords records, Clock clock,
-            @Value("${saisine.intake.reference-zone}") ZoneId referenceZone) {
+    ComplaintIntake(ReferenceAllocator references, ComplaintRecords records, CaseAccess access, CaseSectors sectors,
+            Clock clock, @Value("${saisine.intake.reference-zone}") ZoneId referenceZone) {
         this.references = references;
         this.records = records;
+        this.access = access;
+        this.sectors = sectors;
         this.clock = clock;
         this.referenceZone = referenceZone;
     }
@@ -52,7 +59,15 @@ public class ComplaintIntake {
         throw new IllegalStateException("no free reference found in " + MAX_ALLOCATION_ATTEMPTS + " attempts");
     }
 
-    public ComplaintSubmitted find(String reference) {
+    /**
+     * The complaint as filed, for staff of the sector its case is in now; the read is recorded
+     * before the complaint leaves.
+     *
+     * @throws fr.saisine.platform.access.AccessRefusedException when it is not in the reader's
+     *         sectors, or not routed yet, or does not exist
+     */
+    public ComplaintSubmitted read(StaffMember staff, String reference) {
+        access.checkCase(staff, reference, sectors.sectorOf(reference));
         return records.find(new Reference(reference))
                 .orElseThrow(() -> new ComplaintNotFoundException(reference));
     }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.intake.complaint.domain.ComplaintIntake;
 import fr.saisine.intake.complaint.domain.SubmittedComplaint;
+import fr.saisine.platform.security.StaffMember;
 
 /** The complaints API: file a complaint, read one back as filed. */
 @RestController
@@ -35,7 +36,7 @@ class ComplaintApiController {
     }
 
     @GetMapping("/{reference}")
-    ComplaintSubmitted complaint(@PathVariable String reference) {
-        return intake.find(ReferenceParameter.checked(reference));
+    ComplaintSubmitted complaint(@PathVariable String reference, StaffMember staff) {
+        return intake.read(staff, ReferenceParameter.checked(reference));
     }
 }

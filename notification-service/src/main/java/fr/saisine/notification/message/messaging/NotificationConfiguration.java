@@ -14,6 +14,7 @@ import fr.saisine.events.ComplaintTriaged;
 import fr.saisine.notification.correspondent.CorrespondentDirectory;
 import fr.saisine.notification.message.domain.Acknowledgements;
 import fr.saisine.notification.message.persistence.MessageFields;
+import fr.saisine.platform.access.CaseSectors;
 import fr.saisine.platform.events.EventJson;
 import fr.saisine.platform.events.EventPublisher;
 import fr.saisine.platform.outbox.OutboxProperties;
@@ -28,14 +29,20 @@ class NotificationConfiguration {
 
     static final String OUTPUT_BINDING = "notificationEvents-out-0";
 
-    /** Learns who to write to from each submission; acknowledges each complaint once routed. */
+    /**
+     * Learns who to write to from each submission; once a complaint is routed, learns its sector
+     * (whose staff may read its messages) and acknowledges it.
+     */
     @Bean
     Consumer<Message<byte[]>> notifyComplainant(EventJson json, CorrespondentDirectory directory,
-            Acknowledgements acknowledgements) {
+            CaseSectors sectors, Acknowledgements acknowledgements) {
         return message -> json.read(message.getPayload()).ifPresent(envelope -> {
             switch (envelope.payload()) {
                 case ComplaintSubmitted submitted -> directory.remember(submitted);
-                case ComplaintTriaged triaged -> acknowledgements.acknowledge(triaged);
+                case ComplaintTriaged triaged -> {
+                    sectors.remember(triaged);
+                    acknowledgements.acknowledge(triaged);
+                }
                 default -> {
                     // other events of the lifecycle bring no letter yet
                 }

@@ -1,41 +1,61 @@
 package fr.saisine.triage.cases.web;
 
-import java.util.List;
-import java.util.Map;
-
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
-import fr.saisine.triage.cases.domain.Cases;
+import fr.saisine.platform.access.AccessRefusedException;
+import fr.saisine.platform.security.StaffMember;
+import fr.saisine.platform.security.StaffRole;
+import fr.saisine.triage.cases.domain.CaseReading;
 import fr.saisine.triage.cases.domain.TriagedCase;
-import fr.saisine.triage.routing.TriageProperties;
 
-/** The staff dashboard: each sector's queue, its count of open cases and the oldest of them. */
+/** The staff dashboard: the queues of the signed-in agent's sectors, and a case's page. */
 @Controller
 class DashboardController {
 
     static final int SHOWN_PER_SECTOR = 20;
+    static final int RELATED_SHOWN = 20;
 
-    private final Cases cases;
-    private final TriageProperties triage;
+    private final CaseReading reading;
 
-    DashboardController(Cases cases, TriageProperties triage) {
-        this.cases = cases;
-        this.triage = triage;
-    }
-
-    record SectorQueue(String code, String name, long open, List<TriagedCase> oldest) {
+    DashboardController(CaseReading reading) {
+        this.reading = reading;
     }
 
     @GetMapping("/")
-    String dashboard(Model model) {
-        Map<String, Long> counts = cases.openCountsBySector();
-        List<SectorQueue> queues = triage.sectors().entrySet().stream()
-                .map(s -> new SectorQueue(s.getKey(), s.getValue(), counts.getOrDefault(s.getKey(), 0L),
-                        cases.openQueue(s.getKey(), SHOWN_PER_SECTOR)))
-                .toList();
-        model.addAttribute("queues", queues);
+    String dashboard(StaffMember staff, Model model) {
+        if (!staff.worksCases() && staff.is(StaffRole.AUDITOR)) {
+            return "redirect:/audit";
+        }
+        model.addAttribute("staff", staff);
+        model.addAttribute("queues", reading.queues(staff, SHOWN_PER_SECTOR));
         return "dashboard";
+    }
+
+    @GetMapping("/cases/{reference}")
+    String casePage(@PathVariable String reference, StaffMember staff, Model model) {
+        TriagedCase found = reading.read(staff, reference);
+        model.addAttribute("staff", staff);
+        model.addAttribute("case", found);
+        model.addAttribute("related", reading.related(found, RELATED_SHOWN));
+        return "case";
+    }
+
+    @GetMapping("/signed-out")
+    String signedOut() {
+        return "signed-out";
+    }
+
+    /** A case outside the reader's sectors, or none: the same page either way, recorded as refused. */
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String refused(AccessRefusedException ex, Model model) {
+        model.addAttribute("message", ex.getMessage());
+        return "error/403";
     }
 }

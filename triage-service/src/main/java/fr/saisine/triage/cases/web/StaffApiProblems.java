@@ -3,13 +3,14 @@ package fr.saisine.triage.cases.web;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import fr.saisine.triage.cases.domain.CaseNotFoundException;
 
 /** RFC 9457 problem details for every refusal of the staff API. */
-@RestControllerAdvice(assignableTypes = CaseApiController.class)
+@RestControllerAdvice(annotations = RestController.class)
 class StaffApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler

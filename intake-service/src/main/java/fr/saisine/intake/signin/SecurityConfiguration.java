@@ -1,0 +1,39 @@
+package fr.saisine.intake.signin;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import fr.saisine.platform.security.ApiSecurity;
+
+/**
+ * Two surfaces. The complaints API: anyone files a complaint; reading one back is for the staff
+ * of its sector, with a bearer token. The public pages: open to all, with no session to ride on,
+ * so no CSRF token (the one-time submission token of the form is the complainant's issue).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain complaintsApi(HttpSecurity http, JwtDecoder decoder) throws Exception {
+        return ApiSecurity.resourceServer(http, decoder)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/v1/complaints").permitAll()
+                        .anyRequest().hasAnyRole(ApiSecurity.caseWorkers()))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+}

@@ -1,0 +1,37 @@
+package fr.saisine.notification.signin;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import fr.saisine.platform.security.ApiSecurity;
+
+/**
+ * The messages API is for the staff of the case's sector, with a bearer token; nothing else is
+ * served but the health probes.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain messagesApi(HttpSecurity http, JwtDecoder decoder) throws Exception {
+        return ApiSecurity.resourceServer(http, decoder)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(ApiSecurity.caseWorkers()))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain probes(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(ApiSecurity.OPERATIONS_ENDPOINTS).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll())
+                .build();
+    }
+}

@@ -1,0 +1,76 @@
+package fr.saisine.triage.signin;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import fr.saisine.platform.security.ApiSecurity;
+import fr.saisine.platform.security.SecurityProperties;
+import fr.saisine.platform.security.StaffClaims;
+import fr.saisine.platform.security.StaffRole;
+
+/**
+ * Two surfaces, one chain each. The staff API: bearer tokens, cases and queues for those who work
+ * cases, the audit log for auditors. The dashboard: sign-in with the provider (code flow + PKCE),
+ * a session cookie, CSRF tokens on its forms, and a sign-out that ends the provider's session too.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DashboardClientProperties.class)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain staffApi(HttpSecurity http, JwtDecoder decoder) throws Exception {
+        return ApiSecurity.resourceServer(http, decoder)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole(StaffRole.AUDITOR.name())
+                        .anyRequest().hasAnyRole(ApiSecurity.caseWorkers()))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain dashboard(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
+        var signOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        signOut.setPostLogoutRedirectUri("{baseUrl}/signed-out");
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/signed-out", "/error", "/dashboard.css").permitAll()
+                        .requestMatchers(ApiSecurity.OPERATIONS_ENDPOINTS).permitAll()
+                        .requestMatchers("/audit", "/audit/**").hasRole(StaffRole.AUDITOR.name())
+                        .requestMatchers("/cases/**").hasAnyRole(ApiSecurity.caseWorkers())
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> login
+                        .loginPage("/oauth2/authorization/" + IssuerClientRegistrations.REGISTRATION_ID)
+                        .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(staffAuthorities())))
+                .logout(logout -> logout.logoutSuccessHandler(signOut))
+                .build();
+    }
+
+    @Bean
+    ClientRegistrationRepository dashboardRegistrations(SecurityProperties security, DashboardClientProperties client) {
+        return new IssuerClientRegistrations(security, client);
+    }
+
+    /** The dashboard's authorities are the staff roles in the ID token, mapped as for API tokens. */
+    private static GrantedAuthoritiesMapper staffAuthorities() {
+        return (Collection<? extends GrantedAuthority> given) -> given.stream()
+                .filter(OidcUserAuthority.class::isInstance)
+                .map(OidcUserAuthority.class::cast)
+                .findFirst()
+                .map(oidc -> List.copyOf(StaffClaims.authorities(StaffClaims.of(oidc.getIdToken().getClaims()))))
+                .orElse(List.of());
+    }
+}
