@@ -30,13 +30,12 @@ final class RunningService implements AutoCloseable {
         this.log = log;
     }
 
-    static RunningService start(String name, Map<String, String> properties) throws IOException {
+    static RunningService start(String name, int port, Map<String, String> properties) throws IOException {
         Path root = TestServers.projectRoot();
         Path jar = root.resolve(name + "-service/target/" + name + "-service.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./saisine test does)");
         }
-        int port = TestServers.freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "--server.port=" + port));
@@ -49,6 +48,7 @@ final class RunningService implements AutoCloseable {
         builder.environment().put("SPRING_MONGODB_URI", servers.mongoUri());
         builder.environment().put("SPRING_MAIL_HOST", servers.smtpHost());
         builder.environment().put("SPRING_MAIL_PORT", String.valueOf(servers.smtpPort()));
+        builder.environment().put("SAISINE_SECURITY_ISSUER_URI", servers.oidcIssuer());
         return new RunningService(name, port, builder.start(), log);
     }
 

@@ -1,0 +1,60 @@
+package fr.saisine.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import fr.saisine.testsupport.TestServers;
+
+/**
+ * Debian's Chromium and its driver, headless, as {@code ./saisine test} installs them (the paths
+ * come from SAISINE_CHROMIUM and SAISINE_CHROMEDRIVER). No browser is downloaded: none can be here.
+ */
+final class HeadlessChromium {
+
+    private HeadlessChromium() {
+    }
+
+    static WebDriver start() throws IOException {
+        File browser = new File(System.getenv().getOrDefault("SAISINE_CHROMIUM", "/usr/bin/chromium"));
+        File driver = new File(System.getenv().getOrDefault("SAISINE_CHROMEDRIVER", "/usr/bin/chromedriver"));
+        if (!browser.canExecute() || !driver.canExecute()) {
+            throw new IllegalStateException("headless Chromium is needed: " + browser + " and " + driver
+                    + " (./saisine test installs Debian's chromium and chromium-driver)");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(browser);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--lang=fr-FR",
+                "--user-data-dir=" + Files.createTempDirectory("saisine-chromium"));
+        // as a French agent's browser: the provider's login page then speaks French
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
+                .usingAnyFreePort().build();
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().window().setSize(new Dimension(1280, 900));
+        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return chrome;
+    }
+
+    /** Saves what the browser shows as docs/screenshots/NAME.png, for the README and a person's eyes. */
+    static void screenshot(WebDriver browser, String name) throws IOException {
+        Path target = TestServers.projectRoot().resolve("docs/screenshots/" + name + ".png");
+        Files.createDirectories(target.getParent());
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

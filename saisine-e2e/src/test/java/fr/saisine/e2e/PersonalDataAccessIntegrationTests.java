@@ -1,0 +1,301 @@
+package fr.saisine.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import fr.saisine.testsupport.StaffTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Who may read what, endpoint by endpoint, on the three running services with tokens from the
+ * real provider: anonymous 401, another sector 403, the case's sector 200, and every read and
+ * refusal in the audit log. The list of endpoints is checked against what the services map, so
+ * that an endpoint added without joining this test fails it.
+ */
+class PersonalDataAccessIntegrationTests {
+
+    static final JsonMapper json = JsonMapper.builder().build();
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final StaffTokens tokens = StaffTokens.ofTestServers();
+    static RunningStack stack;
+    static String reference;
+
+    /** Every endpoint serving a complainant's personal data, per service, by a case in APSF. */
+    enum Endpoint {
+        COMPLAINT("intake", "GET /api/v1/complaints/{reference}"),
+        CASE("triage", "GET /api/v1/cases/{reference}"),
+        QUEUE("triage", "GET /api/v1/sectors/{code}/queue"),
+        MESSAGES("notification", "GET /api/v1/complaints/{reference}/notifications");
+
+        final String service;
+        final String mapping;
+
+        Endpoint(String service, String mapping) {
+            this.service = service;
+            this.mapping = mapping;
+        }
+
+        URI uri() {
+            String path = mapping.substring(4).replace("{reference}", reference).replace("{code}", "APSF");
+            return stack.service(service).url(path);
+        }
+    }
+
+    /** The API endpoints that serve no complainant's data to staff: public, or the auditor's. */
+    static final Set<String> OTHER_API_ENDPOINTS = Set.of("intake POST /api/v1/complaints",
+            "triage GET /api/v1/audit");
+
+    @BeforeAll
+    static void fileAComplaintRoutedToApsf() throws Exception {
+        stack = RunningStack.get();
+        String complaint = """
+                {"complainant": {"type": "PERSON", "name": "Jeanne Dupont", "email": "jeanne-%s@example.org",
+                   "postalAddress": {"street": "3 rue des Lilas", "postalCode": "75011", "city": "Paris", "country": "FR"},
+                   "residence": "METROPOLITAN_FRANCE"},
+                 "respondent": {"name": "Caisse primaire d'assurance maladie", "type": "PUBLIC_BODY", "activity": "sécurité sociale"},
+                 "category": "ACCESS_RIGHT", "subject": "Pas de réponse à ma demande d'accès",
+                 "facts": "J'ai écrit deux fois sans réponse."}""".formatted(UUID.randomUUID());
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(stack.intake.url("/api/v1/complaints"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(complaint))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as("anyone files a complaint, without a token").isEqualTo(201);
+        reference = json.readTree(created.body()).get("reference").asString();
+        // every service learns the case's sector from the events: wait until each has
+        for (Endpoint endpoint : Endpoint.values()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(endpoint.uri(), bearer("agent-apsf")).statusCode() == 200);
+        }
+    }
+
+    static String bearer(String username) {
+        return "Bearer " + tokens.accessToken(username);
+    }
+
+    static HttpResponse<String> get(URI uri, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as("%s", response.uri()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo(type);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(response.body()).doesNotContain("Jeanne", "Dupont", "Lilas");
+    }
+
+    static Stream<Endpoint> endpoints() {
+        return Stream.of(Endpoint.values());
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void shouldAskAnonymousCallersToSignIn(Endpoint endpoint) throws Exception {
+        HttpResponse<String> response = get(endpoint.uri(), null);
+
+        assertProblem(response, 401, "/problems/unauthenticated");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Bearer"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void shouldRefuseAnAgentOfAnotherSector(Endpoint endpoint) throws Exception {
+        assertProblem(get(endpoint.uri(), bearer("agent-num")), 403, "/problems/forbidden");
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void shouldRefuseTheAuditorComplaintContent(Endpoint endpoint) throws Exception {
+        assertProblem(get(endpoint.uri(), bearer("auditor")), 403, "/problems/forbidden");
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void shouldServeTheCaseSectorsAgentAndHeadWithoutCaching(Endpoint endpoint) throws Exception {
+        for (String username : List.of("agent-apsf", "head-apsf")) {
+            HttpResponse<String> response = get(endpoint.uri(), bearer(username));
+
+            assertThat(response.statusCode()).as("%s as %s", endpoint, username).isEqualTo(200);
+            assertThat(response.body()).contains(reference);
+            assertThat(response.headers().allValues("Cache-Control")).anySatisfy(
+                    value -> assertThat(value).contains("no-store"));
+            assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void shouldRefuseTokensThatAreForgedUnsignedOrMeantForAnotherAudience(Endpoint endpoint) throws Exception {
+        String valid = tokens.accessToken("agent-num");
+        List<String> refused = List.of(
+                withClaims(valid, claims -> claims.putArray("sectors").add("APSF").add("NUM")),
+                signedWithAnotherKey(valid),
+                unsigned(valid),
+                tokens.idToken("agent-apsf"),
+                "not-a-jwt");
+        for (String token : refused) {
+            assertProblem(get(endpoint.uri(), "Bearer " + token), 401, "/problems/unauthenticated");
+        }
+    }
+
+    @Test
+    void shouldRefuseATokenOnceItHasExpired() throws Exception {
+        URI uri = Endpoint.CASE.uri();
+        String shortLived = tokens.shortLivedToken("agent-apsf");
+        assertThat(get(uri, "Bearer " + shortLived).statusCode()).as("while valid").isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get(uri, "Bearer " + shortLived).statusCode() == 401);
+        assertProblem(get(uri, "Bearer " + shortLived), 401, "/problems/unauthenticated");
+    }
+
+    @Test
+    void shouldLetOnlyAuditorsReadTheAuditLog() throws Exception {
+        URI audit = stack.triage.url("/api/v1/audit?reference=" + reference);
+        assertProblem(get(audit, null), 401, "/problems/unauthenticated");
+        assertProblem(get(audit, bearer("agent-apsf")), 403, "/problems/forbidden");
+        assertProblem(get(audit, bearer("head-apsf")), 403, "/problems/forbidden");
+        assertThat(get(audit, bearer("auditor")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRecordEachReadAndRefusalWithWhoWhatAndTheRequestId() throws Exception {
+        HttpResponse<String> read = get(Endpoint.CASE.uri(), bearer("agent-apsf"));
+        HttpResponse<String> refused = get(Endpoint.COMPLAINT.uri(), bearer("agent-num"));
+        String readId = read.headers().firstValue("X-Request-Id").orElseThrow();
+        String refusedId = refused.headers().firstValue("X-Request-Id").orElseThrow();
+        URI audit = stack.triage.url("/api/v1/audit?reference=" + reference + "&size=200");
+
+        JsonNode allowed = await().atMost(Duration.ofSeconds(30)).until(() -> recordWithRequestId(audit, readId),
+                r -> r != null);
+        assertThat(allowed.at("/actor/username").asString()).isEqualTo("agent-apsf");
+        assertThat(allowed.at("/actor/name").asString()).isEqualTo("Claire Martin");
+        assertThat(allowed.at("/actor/roles").valueStream().map(JsonNode::asString).toList()).containsExactly("AGENT");
+        assertThat(allowed.get("service").asString()).isEqualTo("triage-service");
+        assertThat(allowed.get("action").asString()).isEqualTo("GET /api/v1/cases/{reference}");
+        assertThat(allowed.get("outcome").asString()).isEqualTo("ALLOWED");
+        assertThat(allowed.get("references").valueStream().map(JsonNode::asString).toList()).containsExactly(reference);
+
+        JsonNode refusal = await().atMost(Duration.ofSeconds(30)).until(() -> recordWithRequestId(audit, refusedId),
+                r -> r != null);
+        assertThat(refusal.at("/actor/username").asString()).isEqualTo("agent-num");
+        assertThat(refusal.get("service").asString()).isEqualTo("intake-service");
+        assertThat(refusal.get("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(refusal.get("reason").asString()).contains("sectors");
+
+        JsonNode byActor = json.readTree(get(stack.triage.url("/api/v1/audit?actor=agent-num&size=200"),
+                bearer("auditor")).body());
+        assertThat(byActor.get("records").valueStream().map(r -> r.get("requestId").asString()).toList())
+                .contains(refusedId);
+    }
+
+    @Test
+    void shouldRecordAQueueViewOnceWithTheReferencesShown() throws Exception {
+        HttpResponse<String> view = get(Endpoint.QUEUE.uri(), bearer("head-apsf"));
+        String viewId = view.headers().firstValue("X-Request-Id").orElseThrow();
+        List<String> shown = json.readTree(view.body()).get("cases").valueStream()
+                .map(c -> c.get("reference").asString()).toList();
+
+        JsonNode record = await().atMost(Duration.ofSeconds(30)).until(
+                () -> recordWithRequestId(stack.triage.url("/api/v1/audit?actor=head-apsf&size=200"), viewId),
+                r -> r != null);
+        assertThat(record.get("references").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyElementsOf(shown).contains(reference);
+        assertThat(record.get("action").asString()).isEqualTo("GET /api/v1/sectors/{code}/queue");
+    }
+
+    @Test
+    void shouldGuardEveryApiEndpointTheServicesMap() throws Exception {
+        Set<String> mapped = new TreeSet<>();
+        for (String service : List.of("intake", "triage", "notification")) {
+            JsonNode mappings = json.readTree(get(stack.service(service).url("/actuator/mappings"), null).body());
+            mappings.at("/contexts").forEach(context -> context.at("/mappings/dispatcherServlets/dispatcherServlet")
+                    .forEach(handler -> {
+                        JsonNode conditions = handler.at("/details/requestMappingConditions");
+                        conditions.at("/patterns").forEach(pattern -> {
+                            if (pattern.asString().startsWith("/api/")) {
+                                conditions.at("/methods").forEach(method -> mapped.add(
+                                        service + " " + method.asString() + " " + pattern.asString()));
+                            }
+                        });
+                    }));
+        }
+        Set<String> covered = new TreeSet<>(OTHER_API_ENDPOINTS);
+        for (Endpoint endpoint : Endpoint.values()) {
+            covered.add(endpoint.service + " " + endpoint.mapping);
+        }
+        assertThat(mapped).as("API endpoints mapped by the services; add each new one to this test")
+                .isEqualTo(covered);
+    }
+
+    private static JsonNode recordWithRequestId(URI audit, String requestId) throws Exception {
+        JsonNode page = json.readTree(get(audit, bearer("auditor")).body());
+        for (JsonNode record : page.get("records")) {
+            if (requestId.equals(record.get("requestId").asString())) {
+                return record;
+            }
+        }
+        return null;
+    }
+
+    /** The same header and signature around changed claims: what a forger without the key can do. */
+    private static String withClaims(String token, java.util.function.Consumer<ObjectNode> change) {
+        String[] parts = token.split("\\.");
+        ObjectNode claims = (ObjectNode) json.readTree(decode(parts[1]));
+        change.accept(claims);
+        return parts[0] + "." + encode(json.writeValueAsBytes(claims)) + "." + parts[2];
+    }
+
+    /** The genuine header and claims, signed RS256 with a key the provider never had. */
+    private static String signedWithAnotherKey(String token) throws Exception {
+        String[] parts = token.split("\\.");
+        var keys = KeyPairGenerator.getInstance("RSA");
+        keys.initialize(2048);
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(keys.generateKeyPair().getPrivate());
+        String signingInput = parts[0] + "." + parts[1];
+        rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + encode(rsa.sign());
+    }
+
+    /** {@code alg: none} and no signature, around the genuine claims. */
+    private static String unsigned(String token) {
+        String[] parts = token.split("\\.");
+        return encode("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+    }
+
+    private static byte[] decode(String part) {
+        return Base64.getUrlDecoder().decode(part);
+    }
+
+    private static String encode(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,92 @@
+package fr.saisine.e2e;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import fr.saisine.testsupport.TestServers;
+
+/**
+ * The three packaged services, started once for every end-to-end test class of the run, on topics
+ * and databases of their own, and stopped when the test JVM exits. Triage listens on 18082: the
+ * dev realm's redirect URIs name that port for the browser tests.
+ */
+final class RunningStack {
+
+    static final int TRIAGE_PORT = 18082;
+
+    private static RunningStack stack;
+
+    final RunningService intake;
+    final RunningService triage;
+    final RunningService notification;
+
+    private RunningStack(RunningService intake, RunningService triage, RunningService notification) {
+        this.intake = intake;
+        this.triage = triage;
+        this.notification = notification;
+    }
+
+    RunningService service(String name) {
+        return switch (name) {
+            case "intake" -> intake;
+            case "triage" -> triage;
+            case "notification" -> notification;
+            default -> throw new IllegalArgumentException("no service " + name);
+        };
+    }
+
+    static synchronized RunningStack get() throws Exception {
+        if (stack == null) {
+            stack = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        }
+        return stack;
+    }
+
+    private static RunningStack start() throws Exception {
+        String complaints = TestServers.uniqueName("complaint-events");
+        String notifications = TestServers.uniqueName("notification-events");
+        String audit = TestServers.uniqueName("audit-events");
+        String run = TestServers.uniqueName("e2e");
+        Map<String, String> common = Map.of(
+                "spring.cloud.stream.bindings.auditEvents-out-0.destination", audit,
+                // an expired token is refused after its lifetime plus this skew: short, so a test can wait it out
+                "saisine.security.clock-skew", "1s",
+                "management.endpoints.web.exposure.include", "health,info,mappings");
+        RunningService intake = RunningService.start("intake", TestServers.freePort(), with(common, Map.of(
+                "spring.mongodb.database", run + "-intake",
+                "spring.cloud.stream.bindings.complaintEvents-out-0.destination", complaints,
+                "spring.cloud.stream.bindings.learnCaseSectors-in-0.destination", complaints)));
+        RunningService triage = RunningService.start("triage", TRIAGE_PORT, with(common, Map.of(
+                "spring.mongodb.database", run + "-triage",
+                "spring.cloud.stream.bindings.triageComplaint-in-0.destination", complaints,
+                "spring.cloud.stream.bindings.complaintEvents-out-0.destination", complaints,
+                "spring.cloud.stream.bindings.gatherAuditRecords-in-0.destination", audit)));
+        RunningService notification = RunningService.start("notification", TestServers.freePort(), with(common, Map.of(
+                "spring.mongodb.database", run + "-notification",
+                "spring.cloud.stream.bindings.notifyComplainant-in-0.destination", complaints,
+                "spring.cloud.stream.bindings.notificationEvents-out-0.destination", notifications)));
+        for (RunningService service : List.of(intake, triage, notification)) {
+            service.awaitReady(Duration.ofMinutes(3));
+        }
+        return new RunningStack(intake, triage, notification);
+    }
+
+    private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
+        var all = new java.util.HashMap<>(common);
+        all.putAll(own);
+        return all;
+    }
+
+    private void close() {
+        for (RunningService service : List.of(intake, triage, notification)) {
+            try {
+                service.close();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
