@@ -2,7 +2,8 @@ package fr.saisine.events;
 
 /** A payload that travels in an {@link EventEnvelope}; every event concerns one complaint. */
 public sealed interface Event
-        permits ComplaintSubmitted, ComplaintTriaged, NotificationDelivered, NotificationFailed {
+        permits ComplaintSubmitted, ComplaintTriaged, ComplaintStatusChanged, CaseAssigned, CaseMovedToSector,
+        NotificationDelivered, NotificationFailed {
 
     String reference();
 }

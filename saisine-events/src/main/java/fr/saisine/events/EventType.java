@@ -8,6 +8,9 @@ public enum EventType {
 
     COMPLAINT_SUBMITTED("ComplaintSubmitted", 1, ComplaintSubmitted.class),
     COMPLAINT_TRIAGED("ComplaintTriaged", 1, ComplaintTriaged.class),
+    COMPLAINT_STATUS_CHANGED("ComplaintStatusChanged", 1, ComplaintStatusChanged.class),
+    CASE_ASSIGNED("CaseAssigned", 1, CaseAssigned.class),
+    CASE_MOVED_TO_SECTOR("CaseMovedToSector", 1, CaseMovedToSector.class),
     NOTIFICATION_DELIVERED("NotificationDelivered", 1, NotificationDelivered.class),
     NOTIFICATION_FAILED("NotificationFailed", 1, NotificationFailed.class);
 

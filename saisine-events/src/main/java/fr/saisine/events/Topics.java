@@ -6,7 +6,10 @@ package fr.saisine.events;
  */
 public final class Topics {
 
-    /** The complaint lifecycle: {@link ComplaintSubmitted}, {@link ComplaintTriaged}. */
+    /**
+     * The complaint lifecycle: {@link ComplaintSubmitted}, {@link ComplaintTriaged},
+     * {@link ComplaintStatusChanged}, {@link CaseAssigned}, {@link CaseMovedToSector}.
+     */
     public static final String COMPLAINT_EVENTS = "complaint-events";
 
     /** What each complainant was told: {@link NotificationDelivered}, {@link NotificationFailed}. */

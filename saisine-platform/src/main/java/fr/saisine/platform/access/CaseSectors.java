@@ -9,13 +9,16 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 
+import fr.saisine.events.CaseMovedToSector;
 import fr.saisine.events.ComplaintTriaged;
 
 /**
  * The sector each case is in, as this service learned it from complaint-events, one document per
  * reference read by {@code _id}: how intake and notification apply the sector rule without
- * asking triage. A redelivered {@code ComplaintTriaged} changes nothing.
+ * asking triage. It follows the case's moves by their version (the triage is version 1), so a
+ * redelivered or late event changes nothing; a case's events come in order, from one partition.
  */
 public final class CaseSectors {
 
@@ -27,14 +30,27 @@ public final class CaseSectors {
         this.sectors = mongo.getCollection(COLLECTION);
     }
 
+    static final long TRIAGED_VERSION = 1;
+
     public void remember(ComplaintTriaged triaged) {
         try {
-            sectors.insertOne(new Document("_id", triaged.reference()).append("sector", triaged.sector().code()));
+            sectors.insertOne(new Document("_id", triaged.reference()).append("sector", triaged.sector().code())
+                    .append("version", TRIAGED_VERSION));
         }
         catch (MongoWriteException ex) {
             if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw ex;
             }
+        }
+    }
+
+    public void moved(CaseMovedToSector move) {
+        Document known = sectors.find(Filters.eq("_id", move.reference())).first();
+        long version = known == null ? 0 : ((Number) known.get("version", TRIAGED_VERSION)).longValue();
+        if (move.version() > version) {
+            sectors.replaceOne(Filters.eq("_id", move.reference()), new Document("_id", move.reference())
+                    .append("sector", move.to().code()).append("version", move.version()),
+                    new ReplaceOptions().upsert(true));
         }
     }
 

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import fr.saisine.events.CaseMovedToSector;
 import fr.saisine.events.ComplaintTriaged;
 import fr.saisine.platform.access.CaseSectors;
 import fr.saisine.platform.events.EventJson;
@@ -19,8 +20,14 @@ class CaseSectorsConfiguration {
 
     @Bean
     Consumer<Message<byte[]>> learnCaseSectors(EventJson json, CaseSectors sectors) {
-        return message -> json.read(message.getPayload())
-                .filter(envelope -> envelope.payload() instanceof ComplaintTriaged)
-                .ifPresent(envelope -> sectors.remember((ComplaintTriaged) envelope.payload()));
+        return message -> json.read(message.getPayload()).ifPresent(envelope -> {
+            switch (envelope.payload()) {
+                case ComplaintTriaged triaged -> sectors.remember(triaged);
+                case CaseMovedToSector move -> sectors.moved(move);
+                default -> {
+                    // the rest of the lifecycle does not change who may read the complaint
+                }
+            }
+        });
     }
 }
