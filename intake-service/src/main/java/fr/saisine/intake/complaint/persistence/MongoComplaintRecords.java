@@ -1,8 +1,9 @@
 package fr.saisine.intake.complaint.persistence;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,39 +12,33 @@ import fr.saisine.events.EventEnvelope;
 import fr.saisine.intake.complaint.domain.ComplaintRecords;
 import fr.saisine.intake.complaint.domain.Reference;
 import fr.saisine.platform.outbox.Outbox;
-import fr.saisine.platform.outbox.OutboxEntry;
 import fr.saisine.platform.outbox.OutboxRelay;
+import fr.saisine.platform.store.Versioned;
+import fr.saisine.platform.store.VersionedStore;
 
+/**
+ * Complaints as filed, through the platform's {@link VersionedStore}: the complaint and its
+ * {@code ComplaintSubmitted} in one insert, unique on the reference, which is what makes a
+ * reference taken.
+ */
 @Component
 class MongoComplaintRecords implements ComplaintRecords {
 
-    private final MongoTemplate mongo;
-    private final Outbox outbox;
-    private final OutboxRelay relay;
+    static final String COLLECTION = "complaints";
 
-    MongoComplaintRecords(MongoTemplate mongo, Outbox outbox, OutboxRelay relay) {
-        this.mongo = mongo;
-        this.outbox = outbox;
-        this.relay = relay;
+    private final VersionedStore<ComplaintSubmitted> store;
+
+    MongoComplaintRecords(MongoTemplate mongo, Outbox outbox, OutboxRelay relay, Clock clock) {
+        this.store = new VersionedStore<>(mongo, outbox, relay, COLLECTION, ComplaintSubmitted.class, clock);
     }
 
     @Override
     public boolean add(EventEnvelope<ComplaintSubmitted> submitted) {
-        OutboxEntry announcement = outbox.prepare(ComplaintDocument.COLLECTION, submitted.reference(), submitted);
-        try {
-            mongo.insert(ComplaintDocument.of(submitted.payload(), announcement));
-        }
-        catch (DuplicateKeyException referenceTaken) {
-            outbox.discard(announcement);
-            return false;
-        }
-        relay.wakeUp();
-        return true;
+        return store.create(submitted.reference(), submitted.payload(), List.of(submitted));
     }
 
     @Override
     public Optional<ComplaintSubmitted> find(Reference reference) {
-        return Optional.ofNullable(mongo.findById(reference.value(), ComplaintDocument.class))
-                .map(ComplaintDocument::filed);
+        return store.find(reference.value()).map(Versioned::state);
     }
 }

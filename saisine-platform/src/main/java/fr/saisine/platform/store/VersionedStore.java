@@ -1,0 +1,185 @@
+package fr.saisine.platform.store;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import fr.saisine.events.EventEnvelope;
+import fr.saisine.platform.outbox.Outbox;
+import fr.saisine.platform.outbox.OutboxEntry;
+import fr.saisine.platform.polling.PollingWorker;
+
+/**
+ * "A document and the events that announce its change, written at once, versioned by unique
+ * insert": the one write path of every service. Each version is a document of its own whose
+ * {@code _id} names it ({@code <id>} for the first, in the head collection; {@code <id>:<n>} after,
+ * in {@code <collection>_versions}), holding the whole state and its {@link Outbox} entries. The
+ * insert against that unique {@code _id} is atomic on FerretDB as on MongoDB (docs/ferretdb.md),
+ * so of two writers of the same version exactly one wins and the other learns it: a stale request
+ * (412), or a redelivery (a no-op). Nothing else needs isolation.
+ * <p>
+ * The head document ({@code _id} = id, in {@code <collection>}) carries the latest state, for
+ * reads by {@code _id} and the queries of staff views. Moving it forward is a secondary write
+ * that may be lost to a crash or a race; every read repairs it, by looking for the version after
+ * the head's, so a reader never sees less than the latest change.
+ */
+public final class VersionedStore<S> {
+
+    static final String STATE = "state";
+    static final String VERSION = "version";
+
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+    private final PollingWorker relay;
+    private final Class<S> type;
+    private final Clock clock;
+    private final String headCollection;
+    private final String versionCollection;
+
+    /** @param relay woken after each write, so that the events leave at once */
+    public VersionedStore(MongoTemplate mongo, Outbox outbox, PollingWorker relay, String collection, Class<S> type,
+            Clock clock) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.type = type;
+        this.clock = clock;
+        this.headCollection = collection;
+        this.versionCollection = versionsOf(collection);
+    }
+
+    /** Where versions after the first are kept: what the outbox relay must also read. */
+    public static String versionsOf(String collection) {
+        return collection + "_versions";
+    }
+
+    /**
+     * Writes version 1 of the document, with its events.
+     *
+     * @return false when the document exists already: another writer, or a redelivery
+     */
+    public boolean create(String id, S state, List<? extends EventEnvelope<?>> events) {
+        List<OutboxEntry> entries = prepare(headCollection, id, events);
+        Document head = new Document("_id", id).append(VERSION, 1L).append(STATE, write(state))
+                .append(Outbox.FIELD, documents(entries)).append("at", Date.from(clock.instant()));
+        return insert(heads(), head, entries);
+    }
+
+    /**
+     * Writes {@code version} (the one after what the caller read) of an existing document, with
+     * its events, then moves the head forward.
+     *
+     * @return false when that version exists already: the caller's read was stale, or this is a
+     *         redelivery
+     */
+    public boolean append(String id, long version, S state, List<? extends EventEnvelope<?>> events) {
+        if (version < 2) {
+            throw new IllegalArgumentException("version " + version + ": the first version is written by create");
+        }
+        String versionId = versionId(id, version);
+        List<OutboxEntry> entries = prepare(versionCollection, versionId, events);
+        Document change = new Document("_id", versionId).append("of", id).append(VERSION, version)
+                .append(STATE, write(state)).append(Outbox.FIELD, documents(entries))
+                .append("at", Date.from(clock.instant()));
+        if (!insert(versions(), change, entries)) {
+            return false;
+        }
+        moveHead(id, version, change.get(STATE, Document.class));
+        return true;
+    }
+
+    /** The latest version, the head repaired on the way when a change got ahead of it. */
+    public Optional<Versioned<S>> find(String id) {
+        Document head = heads().find(Filters.eq("_id", id)).first();
+        if (head == null) {
+            return Optional.empty();
+        }
+        long version = ((Number) head.get(VERSION)).longValue();
+        Document state = head.get(STATE, Document.class);
+        Document next;
+        boolean behind = false;
+        while ((next = versions().find(Filters.eq("_id", versionId(id, version + 1))).first()) != null) {
+            version++;
+            state = next.get(STATE, Document.class);
+            behind = true;
+        }
+        if (behind) {
+            moveHead(id, version, state);
+        }
+        return Optional.of(new Versioned<>(id, version, mongo.getConverter().read(type, state)));
+    }
+
+    static String versionId(String id, long version) {
+        return id + ":" + version;
+    }
+
+    private boolean insert(MongoCollection<Document> collection, Document document, List<OutboxEntry> entries) {
+        try {
+            collection.insertOne(document);
+        }
+        catch (MongoWriteException ex) {
+            entries.forEach(outbox::discard);
+            if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw ex;
+        }
+        if (!entries.isEmpty()) {
+            relay.wakeUp();
+        }
+        return true;
+    }
+
+    /**
+     * Sets the head's state unless it is at this version or later; its outbox stays, for the relay
+     * may not have published the first version's events yet. Not isolated on FerretDB: a slower
+     * writer may set an older head back, which the next read repairs.
+     */
+    private void moveHead(String id, long version, Document state) {
+        try {
+            heads().updateOne(Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, version)), Updates.combine(
+                    Updates.set(VERSION, version), Updates.set(STATE, state), Updates.set("at", Date.from(clock.instant()))));
+        }
+        catch (RuntimeException ex) {
+            // a secondary write: the version is stored, and the next read moves the head
+        }
+    }
+
+    private List<OutboxEntry> prepare(String collection, String documentId, List<? extends EventEnvelope<?>> events) {
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (EventEnvelope<?> event : events) {
+            entries.add(outbox.prepare(collection, documentId, event));
+        }
+        return entries;
+    }
+
+    private static List<Document> documents(List<OutboxEntry> entries) {
+        return entries.stream().map(OutboxEntry::asDocument).toList();
+    }
+
+    private Document write(S state) {
+        Document document = new Document();
+        mongo.getConverter().write(state, document);
+        document.remove("_class");
+        return document;
+    }
+
+    private MongoCollection<Document> heads() {
+        return mongo.getCollection(headCollection);
+    }
+
+    private MongoCollection<Document> versions() {
+        return mongo.getCollection(versionCollection);
+    }
+}

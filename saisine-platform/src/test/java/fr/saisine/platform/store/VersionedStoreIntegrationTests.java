@@ -1,0 +1,155 @@
+package fr.saisine.platform.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+
+import fr.saisine.events.Category;
+import fr.saisine.events.ComplaintSubmitted;
+import fr.saisine.events.EventEnvelope;
+import fr.saisine.events.RespondentType;
+import fr.saisine.platform.events.EventJson;
+import fr.saisine.platform.outbox.Outbox;
+import fr.saisine.platform.polling.PollingWorker;
+import fr.saisine.testsupport.EventFixtures;
+import fr.saisine.testsupport.TestServers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one write path, on the real MongoDB-compatible server (FerretDB here): a version is written
+ * once whatever the race, with its events marked for the relay, and a head left behind is caught
+ * up by the next read.
+ */
+class VersionedStoreIntegrationTests {
+
+    static final MongoClient client = MongoClients.create(TestServers.addresses().mongoUri());
+    static final MongoTemplate mongo = new MongoTemplate(client, TestServers.uniqueName("platform-store"));
+    static final Clock clock = Clock.systemUTC();
+    final AtomicInteger wakeUps = new AtomicInteger();
+    final PollingWorker relay = new PollingWorker("test-relay", java.time.Duration.ofSeconds(1),
+            java.time.Duration.ofSeconds(1)) {
+        @Override
+        protected int pollOnce() {
+            return 0;
+        }
+
+        @Override
+        public void wakeUp() {
+            wakeUps.incrementAndGet();
+        }
+    };
+    final Outbox outbox = new Outbox(mongo, new EventJson(JsonMapper.builder().build()), clock);
+    final VersionedStore<ComplaintSubmitted> store = new VersionedStore<>(mongo, outbox, relay, "things",
+            ComplaintSubmitted.class, clock);
+
+    @AfterAll
+    static void closeClient() {
+        client.close();
+    }
+
+    static ComplaintSubmitted complaint(String reference, String subject) {
+        return EventFixtures.submitted(reference, Instant.parse("2026-03-01T10:00:00Z"), "Banque Exemple",
+                RespondentType.COMPANY, "banque", Category.ACCESS_RIGHT, subject);
+    }
+
+    static List<EventEnvelope<ComplaintSubmitted>> announcing(ComplaintSubmitted state) {
+        return List.of(EventEnvelope.wrap(state, Instant.now()));
+    }
+
+    long markersFor(String documentId) {
+        return mongo.getCollection(Outbox.PENDING).countDocuments(Filters.eq("documentId", documentId));
+    }
+
+    @Test
+    void shouldCreateADocumentOnceAndKeepItsEventForTheRelay() {
+        String id = EventFixtures.testReference();
+        ComplaintSubmitted first = complaint(id, "first");
+
+        assertThat(store.create(id, first, announcing(first))).isTrue();
+        assertThat(store.create(id, complaint(id, "again"), announcing(first))).as("a redelivery").isFalse();
+
+        assertThat(store.find(id)).hasValueSatisfying(v -> {
+            assertThat(v.version()).isEqualTo(1);
+            assertThat(v.state().subject()).isEqualTo("first");
+        });
+        assertThat(markersFor(id)).as("the refused write leaves no marker").isEqualTo(1);
+        assertThat(mongo.getCollection("things").find(Filters.eq("_id", id)).first().getList("outbox", Document.class))
+                .hasSize(1);
+        assertThat(wakeUps).hasValue(1);
+    }
+
+    @Test
+    void shouldLetExactlyOneOfTwentyConcurrentWritersHaveTheNextVersion() throws Exception {
+        String id = EventFixtures.testReference();
+        store.create(id, complaint(id, "v1"), List.of());
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Callable<Boolean>> writers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ComplaintSubmitted state = complaint(id, "v2 by writer " + i);
+            writers.add(() -> store.append(id, 2, state, announcing(state)));
+        }
+        List<Boolean> won = new ArrayList<>();
+        for (Future<Boolean> result : pool.invokeAll(writers)) {
+            won.add(result.get());
+        }
+        pool.shutdown();
+
+        assertThat(won).filteredOn(w -> w).hasSize(1);
+        String winner = store.find(id).orElseThrow().state().subject();
+        assertThat(store.find(id).orElseThrow().version()).isEqualTo(2);
+        assertThat(markersFor(id + ":2")).as("one event, the winner's").isEqualTo(1);
+        assertThat(mongo.getCollection("things_versions").find(Filters.eq("_id", id + ":2")).first()
+                .get("state", Document.class).getString("subject")).isEqualTo(winner);
+    }
+
+    @Test
+    void shouldCatchTheHeadUpWhenAWriterDiedBeforeMovingIt() {
+        String id = EventFixtures.testReference();
+        store.create(id, complaint(id, "v1"), List.of());
+        // as a writer that died after inserting version 2 and before moving the head
+        Document state = new Document();
+        mongo.getConverter().write(complaint(id, "v2"), state);
+        mongo.getCollection("things_versions").insertOne(new Document("_id", id + ":2").append("of", id)
+                .append("version", 2L).append("state", state).append("at", new Date()));
+
+        assertThat(store.find(id)).hasValueSatisfying(v -> {
+            assertThat(v.version()).isEqualTo(2);
+            assertThat(v.state().subject()).isEqualTo("v2");
+        });
+        assertThat(mongo.getCollection("things").find(Filters.eq("_id", id)).first().get("version", Number.class)
+                .longValue()).as("the head repaired by the read").isEqualTo(2);
+        assertThat(store.append(id, 2, complaint(id, "late"), List.of())).as("version 2 is taken").isFalse();
+        assertThat(store.append(id, 3, complaint(id, "v3"), List.of())).isTrue();
+        assertThat(store.find(id).orElseThrow().state().subject()).isEqualTo("v3");
+    }
+
+    @Test
+    void shouldKeepTheFirstVersionsEventsWhenTheHeadMovesOn() {
+        String id = EventFixtures.testReference();
+        ComplaintSubmitted first = complaint(id, "v1");
+        store.create(id, first, announcing(first));
+
+        store.append(id, 2, complaint(id, "v2"), List.of());
+
+        assertThat(mongo.getCollection("things").find(Filters.eq("_id", id)).first().getList("outbox", Document.class))
+                .as("the relay may not have published it yet").hasSize(1);
+    }
+}
