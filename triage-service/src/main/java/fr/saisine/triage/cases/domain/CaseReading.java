@@ -28,9 +28,9 @@ public class CaseReading {
     }
 
     /** @throws fr.saisine.platform.access.AccessRefusedException when the case is not in the reader's sectors, or does not exist */
-    public TriagedCase read(StaffMember staff, String reference) {
-        Optional<TriagedCase> found = cases.find(reference);
-        access.checkCase(staff, reference, found.map(c -> c.sector().code()));
+    public Case read(StaffMember staff, String reference) {
+        Optional<Case> found = cases.find(reference);
+        access.checkCase(staff, reference, found.map(c -> c.state().sector().code()));
         return found.orElseThrow();
     }
 

@@ -37,11 +37,9 @@ public class CaseTriage {
         String relatedKey = RelatedKey.of(complaint.respondent().name(), complaint.category());
         List<String> related = cases.related(relatedKey, MAX_RELATED);
         var sector = new ComplaintTriaged.Sector(routing.sectorCode(), routing.sectorName());
-        var triagedCase = new TriagedCase(complaint.reference(), CaseStatus.TRIAGED, sector, routing.matchedRule(),
-                routing.reason(), routing.priority(), routing.priorityReason(), complaint.subject(),
-                complaint.respondent().name(), complaint.category(), complaint.submittedAt(), relatedKey,
-                List.of(new TriagedCase.StatusChange(CaseStatus.SUBMITTED, complaint.submittedAt()),
-                        new TriagedCase.StatusChange(CaseStatus.TRIAGED, now)));
+        var triagedCase = TriagedCase.routed(complaint.reference(), sector, routing.matchedRule(), routing.reason(),
+                routing.priority(), routing.priorityReason(), complaint.subject(), complaint.respondent().name(),
+                complaint.category(), complaint.submittedAt(), relatedKey, now);
         var triaged = new ComplaintTriaged(complaint.reference(), now, sector, routing.matchedRule(),
                 routing.priority(), related);
         if (cases.add(triagedCase, EventEnvelope.wrap(triaged, now))) {

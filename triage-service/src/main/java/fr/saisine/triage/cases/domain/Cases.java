@@ -7,17 +7,26 @@ import java.util.Optional;
 import fr.saisine.events.ComplaintTriaged;
 import fr.saisine.events.EventEnvelope;
 
-/** Where cases are kept, each with the events still to publish about it. */
+/** Where cases are kept, each version with the events that announce it. */
 public interface Cases {
 
     /**
-     * Stores a new case with its {@code ComplaintTriaged} event in one write.
+     * Stores a new case, version 1, with its {@code ComplaintTriaged} event in one write, and
+     * links it to its related cases (also when it existed: a redelivery repairs that link).
      *
      * @return false when the complaint already has a case: a redelivered event
      */
     boolean add(TriagedCase triagedCase, EventEnvelope<ComplaintTriaged> announcement);
 
-    Optional<TriagedCase> find(String reference);
+    /** The case at its latest version. */
+    Optional<Case> find(String reference);
+
+    /**
+     * Stores the change as the case's next version, with its events.
+     *
+     * @return false when that version exists already: someone changed the case first
+     */
+    boolean save(Case.Change change);
 
     /** The references sharing this related key, in order of reference: oldest first. */
     List<String> related(String relatedKey, int limit);

@@ -10,15 +10,19 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 
 import fr.saisine.events.ComplaintSubmitted;
+import fr.saisine.events.NotificationDelivered;
+import fr.saisine.events.NotificationFailed;
 import fr.saisine.platform.events.EventJson;
 import fr.saisine.platform.events.EventPublisher;
 import fr.saisine.platform.outbox.OutboxProperties;
 import fr.saisine.platform.outbox.OutboxRelay;
+import fr.saisine.platform.store.VersionedStore;
+import fr.saisine.triage.cases.domain.CaseLetters;
 import fr.saisine.triage.cases.domain.CaseTriage;
 
 /**
- * The case's flows: complaint-events in ({@code triageComplaint}), and the relay that
- * publishes each case's {@code ComplaintTriaged} out. Bindings are in application.yml.
+ * The case's flows: complaint-events in ({@code triageComplaint}), notification-events in
+ * ({@code recordLetters}), and the relay that publishes each case's events out. Bindings are in application.yml.
  */
 @Configuration(proxyBeanMethods = false)
 class TriageConfiguration {
@@ -33,9 +37,24 @@ class TriageConfiguration {
                 .ifPresent(envelope -> triage.triage((ComplaintSubmitted) envelope.payload()));
     }
 
+    /** Keeps, per case, what each complainant was told, for the staff's view of the case. */
+    @Bean
+    Consumer<Message<byte[]>> recordLetters(EventJson json, CaseLetters letters) {
+        return message -> json.read(message.getPayload()).ifPresent(envelope -> {
+            switch (envelope.payload()) {
+                case NotificationDelivered delivered -> letters.delivered(delivered);
+                case NotificationFailed failed -> letters.failed(failed);
+                default -> {
+                    // nothing else travels on notification-events
+                }
+            }
+        });
+    }
+
     @Bean
     OutboxRelay caseOutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
             Clock clock) {
-        return new OutboxRelay(mongo, publisher, Map.of("cases", OUTPUT_BINDING), properties, clock);
+        return new OutboxRelay(mongo, publisher,
+                Map.of("cases", OUTPUT_BINDING, VersionedStore.versionsOf("cases"), OUTPUT_BINDING), properties, clock);
     }
 }

@@ -1,12 +1,13 @@
 package fr.saisine.triage.cases.persistence;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -22,14 +23,16 @@ import com.mongodb.client.model.Updates;
 import fr.saisine.events.ComplaintTriaged;
 import fr.saisine.events.EventEnvelope;
 import fr.saisine.platform.outbox.Outbox;
-import fr.saisine.platform.outbox.OutboxEntry;
 import fr.saisine.platform.outbox.OutboxRelay;
+import fr.saisine.platform.store.VersionedStore;
+import fr.saisine.triage.cases.domain.Case;
 import fr.saisine.triage.cases.domain.CaseStatus;
 import fr.saisine.triage.cases.domain.Cases;
 import fr.saisine.triage.cases.domain.TriagedCase;
 
 /**
- * Cases in MongoDB. What triage does for each complaint reads and writes by {@code _id} only, the
+ * Cases in MongoDB, through the platform's {@link VersionedStore}: each change a document of its
+ * own, inserted against its unique {@code reference:version}, and a head per case for the views. What triage does for each complaint reads and writes by {@code _id} only, the
  * one lookup FerretDB serves without reading the whole collection (docs/ferretdb.md): related
  * complaints are kept in one group document per related key. The staff views (a sector's queue,
  * the counts) query by field, which MongoDB serves from the indexes created here.
@@ -37,42 +40,46 @@ import fr.saisine.triage.cases.domain.TriagedCase;
 @Component
 class MongoCases implements Cases {
 
+    /** The head document as the queue query reads it. */
+    record CaseHead(@Id String reference, TriagedCase state) {
+    }
+
     static final String RELATED_GROUPS = "related_groups";
     private static final String SECTOR = "state.sector.code";
     private static final String STATUS = "state.status";
     private static final String SUBMITTED_AT = "state.submittedAt";
 
-    private final MongoTemplate mongo;
-    private final Outbox outbox;
-    private final OutboxRelay relay;
+    static final String COLLECTION = "cases";
 
-    MongoCases(MongoTemplate mongo, Outbox outbox, OutboxRelay relay) {
+    private final MongoTemplate mongo;
+    private final VersionedStore<TriagedCase> store;
+    private final Clock clock;
+
+    MongoCases(MongoTemplate mongo, Outbox outbox, OutboxRelay relay, Clock clock) {
         this.mongo = mongo;
-        this.outbox = outbox;
-        this.relay = relay;
-        mongo.indexOps(CaseDocument.COLLECTION).createIndex(new Index().on(SECTOR, Sort.Direction.ASC)
+        this.clock = clock;
+        this.store = new VersionedStore<>(mongo, outbox, relay, COLLECTION, TriagedCase.class, clock);
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(SECTOR, Sort.Direction.ASC)
                 .on(STATUS, Sort.Direction.ASC).on(SUBMITTED_AT, Sort.Direction.ASC));
     }
 
     @Override
     public boolean add(TriagedCase triagedCase, EventEnvelope<ComplaintTriaged> announcement) {
-        OutboxEntry entry = outbox.prepare(CaseDocument.COLLECTION, triagedCase.reference(), announcement);
-        try {
-            mongo.insert(new CaseDocument(triagedCase.reference(), triagedCase, List.of(entry)));
-        }
-        catch (DuplicateKeyException alreadyTriaged) {
-            outbox.discard(entry);
-            return false;
-        }
-        relay.wakeUp();
+        boolean created = store.create(triagedCase.reference(), triagedCase, List.of(announcement));
         mongo.getCollection(RELATED_GROUPS).updateOne(Filters.eq("_id", triagedCase.relatedKey()),
                 Updates.addToSet("references", triagedCase.reference()), new UpdateOptions().upsert(true));
-        return true;
+        return created;
     }
 
     @Override
-    public Optional<TriagedCase> find(String reference) {
-        return Optional.ofNullable(mongo.findById(reference, CaseDocument.class)).map(CaseDocument::state);
+    public Optional<Case> find(String reference) {
+        return store.find(reference).map(v -> new Case(v.state(), v.version()));
+    }
+
+    @Override
+    public boolean save(Case.Change change) {
+        return store.append(change.state().reference(), change.version(), change.state(),
+                change.events().stream().map(event -> EventEnvelope.wrap(event, clock.instant())).toList());
     }
 
     @Override
@@ -86,7 +93,7 @@ class MongoCases implements Cases {
     public List<TriagedCase> openQueue(String sectorCode, int limit) {
         Query open = new Query(Criteria.where(SECTOR).is(sectorCode).and(STATUS).ne(CaseStatus.CLOSED.name()))
                 .with(Sort.by(SUBMITTED_AT)).limit(limit);
-        return mongo.find(open, CaseDocument.class).stream().map(CaseDocument::state).toList();
+        return mongo.find(open, CaseHead.class, COLLECTION).stream().map(CaseHead::state).toList();
     }
 
     @Override
@@ -95,7 +102,7 @@ class MongoCases implements Cases {
                 Aggregation.match(Criteria.where(STATUS).ne(CaseStatus.CLOSED.name())),
                 Aggregation.group(SECTOR).count().as("open"));
         Map<String, Long> bySector = new LinkedHashMap<>();
-        for (Document row : mongo.aggregate(counts, CaseDocument.COLLECTION, Document.class)) {
+        for (Document row : mongo.aggregate(counts, COLLECTION, Document.class)) {
             bySector.put(row.getString("_id"), ((Number) row.get("open")).longValue());
         }
         return bySector;

@@ -1,6 +1,7 @@
 package fr.saisine.triage.cases.web;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -10,29 +11,30 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.saisine.platform.security.StaffMember;
 import fr.saisine.triage.cases.domain.CaseReading;
 import fr.saisine.triage.cases.domain.SectorQueue;
-import fr.saisine.triage.cases.domain.TriagedCase;
+import fr.saisine.triage.cases.domain.Case;
 import fr.saisine.triage.routing.TriageProperties;
 
-/** The staff API: a case, and a sector's queue, for those who work that sector. */
+/** The staff API's reads: a case (with its ETag, the version changes are made on), and a sector's queue. */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class CaseApiController {
 
     static final int MAX_QUEUE_PAGE = 500;
-    static final int MAX_RELATED = 100;
 
     private final CaseReading reading;
+    private final CaseViews views;
     private final TriageProperties triage;
 
-    CaseApiController(CaseReading reading, TriageProperties triage) {
+    CaseApiController(CaseReading reading, CaseViews views, TriageProperties triage) {
         this.reading = reading;
+        this.views = views;
         this.triage = triage;
     }
 
     @GetMapping("/cases/{reference}")
-    CaseView caseOf(@PathVariable String reference, StaffMember staff) {
-        TriagedCase found = reading.read(staff, reference);
-        return CaseView.of(found, reading.related(found, MAX_RELATED));
+    ResponseEntity<CaseView> caseOf(@PathVariable String reference, StaffMember staff) {
+        Case found = reading.read(staff, reference);
+        return ResponseEntity.ok().eTag(CaseETag.of(found.version())).body(views.of(found));
     }
 
     @GetMapping("/sectors/{code}/queue")

@@ -12,7 +12,7 @@ import fr.saisine.platform.access.AccessRefusedException;
 import fr.saisine.platform.security.StaffMember;
 import fr.saisine.platform.security.StaffRole;
 import fr.saisine.triage.cases.domain.CaseReading;
-import fr.saisine.triage.cases.domain.TriagedCase;
+import fr.saisine.triage.cases.domain.Case;
 
 /** The staff dashboard: the queues of the signed-in agent's sectors, and a case's page. */
 @Controller
@@ -39,10 +39,10 @@ class DashboardController {
 
     @GetMapping("/cases/{reference}")
     String casePage(@PathVariable String reference, StaffMember staff, Model model) {
-        TriagedCase found = reading.read(staff, reference);
+        Case found = reading.read(staff, reference);
         model.addAttribute("staff", staff);
-        model.addAttribute("case", found);
-        model.addAttribute("related", reading.related(found, RELATED_SHOWN));
+        model.addAttribute("case", found.state());
+        model.addAttribute("related", reading.related(found.state(), RELATED_SHOWN));
         return "case";
     }
 

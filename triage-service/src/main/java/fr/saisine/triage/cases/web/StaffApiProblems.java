@@ -1,5 +1,9 @@
 package fr.saisine.triage.cases.web;
 
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -8,29 +12,67 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import fr.saisine.triage.cases.domain.CaseNotFoundException;
+import fr.saisine.triage.cases.domain.InvalidChangeException;
+import fr.saisine.triage.cases.domain.StaleCaseException;
+import fr.saisine.triage.cases.domain.TransitionNotAllowedException;
 
-/** RFC 9457 problem details for every refusal of the staff API. */
+/** RFC 9457 problem details for every refusal of the staff API; the types are in docs/api.md. */
 @RestControllerAdvice(annotations = RestController.class)
 class StaffApiProblems extends ResponseEntityExceptionHandler {
 
+    static final URI INVALID_CHANGE = URI.create("/problems/invalid-change");
+    static final URI STALE_CASE = URI.create("/problems/stale-case");
+    static final URI PRECONDITION_REQUIRED = URI.create("/problems/precondition-required");
+    static final URI TRANSITION_NOT_ALLOWED = URI.create("/problems/transition-not-allowed");
+
     @ExceptionHandler
     ProblemDetail caseNotFound(CaseNotFoundException ex) {
-        return problem(HttpStatus.NOT_FOUND, "Unknown case", ex.getMessage());
+        return problem(HttpStatus.NOT_FOUND, null, "Unknown case", ex.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail sectorNotFound(UnknownSectorException ex) {
-        return problem(HttpStatus.NOT_FOUND, "Unknown sector", ex.getMessage());
+        return problem(HttpStatus.NOT_FOUND, null, "Unknown sector", ex.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail badParameter(IllegalArgumentException ex) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid parameter", ex.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, null, "Invalid parameter", ex.getMessage());
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    @ExceptionHandler
+    ProblemDetail invalidChange(InvalidChangeException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_CHANGE, "The change is incomplete or invalid",
+                ex.field() + ": " + ex.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail stale(StaleCaseException ex) {
+        return problem(HttpStatus.PRECONDITION_FAILED, STALE_CASE, "The case has changed", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail preconditionRequired(CaseETag.PreconditionRequiredException ex) {
+        return problem(HttpStatus.PRECONDITION_REQUIRED, PRECONDITION_REQUIRED, "If-Match required", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notAllowed(TransitionNotAllowedException ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, TRANSITION_NOT_ALLOWED, "Transition not allowed",
+                ex.getMessage());
+        problem.setProperty("caseStatus", ex.from().name());
+        problem.setProperty("allowedTransitions", ex.allowed().stream().map(Enum::name).toList());
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
+        if (type != null) {
+            problem.setType(type);
+        }
         return problem;
     }
 }

@@ -1,0 +1,90 @@
+package fr.saisine.triage.cases.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+import fr.saisine.events.CaseAssigned;
+import fr.saisine.events.CaseMovedToSector;
+import fr.saisine.events.ComplaintStatus;
+import fr.saisine.events.ComplaintStatusChanged;
+import fr.saisine.events.ComplaintTriaged.Sector;
+import fr.saisine.events.Event;
+import fr.saisine.events.StaffActor;
+
+/**
+ * A case at one version, and the changes staff can make to it. Each change asks the
+ * {@link Lifecycle} or the case's own state whether it is allowed, and says which events follow;
+ * the caller stores the change as the next version, which only one writer can do.
+ */
+public final class Case {
+
+    private final TriagedCase state;
+    private final long version;
+
+    public Case(TriagedCase state, long version) {
+        this.state = state;
+        this.version = version;
+    }
+
+    /** The new state at the next version, and the events that announce it. */
+    public record Change(TriagedCase state, long version, List<Event> events) {
+    }
+
+    public TriagedCase state() {
+        return state;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public List<CaseStatus> allowedTransitions() {
+        return Lifecycle.next(state.status());
+    }
+
+    /** @throws TransitionNotAllowedException when the lifecycle does not lead there from here */
+    public Change transition(TransitionRequest request, StaffActor actor, Instant now) {
+        CaseStatus to = request.to();
+        if (!Lifecycle.allows(state.status(), to)) {
+            throw new TransitionNotAllowedException(state.status(), to, allowedTransitions());
+        }
+        var step = new TriagedCase.StatusChange(to, now, actor, request.note(), request.outcome(),
+                request.referredTo(), request.question(), request.letter());
+        TriagedCase next = state.change().status(to, step, request.outcome(), request.referredTo(),
+                to == CaseStatus.INFORMATION_REQUESTED ? request.question() : null).build();
+        return next(next, new ComplaintStatusChanged(state.reference(), version + 1,
+                ComplaintStatus.valueOf(state.status().name()), ComplaintStatus.valueOf(to.name()), request.outcome(),
+                request.referredTo(), request.question(), request.letter(), actor, state.sector(), now));
+    }
+
+    /** Gives the case to {@code assignee}, or to nobody (null). */
+    public Change assign(StaffActor assignee, StaffActor actor, Instant now) {
+        return next(state.change().assignee(assignee).build(),
+                new CaseAssigned(state.reference(), version + 1, assignee, actor, state.sector(), now));
+    }
+
+    /**
+     * Moves the case to another sector's queue. Nobody there has it yet, so it is unassigned; the
+     * routing rule stays beside the move, which says who decided and why.
+     */
+    public Change moveTo(Sector to, String reason, StaffActor actor, Instant now) {
+        if (to.code().equals(state.sector().code())) {
+            throw new InvalidChangeException("sector", "the case is already in " + to.code());
+        }
+        if (!state.isOpen()) {
+            throw new InvalidChangeException("sector", "a closed case stays in the sector that closed it; reopen it first");
+        }
+        var move = new TriagedCase.SectorMove(state.sector(), to, reason, actor, now);
+        return next(state.change().sector(move).assignee(null).build(),
+                new CaseMovedToSector(state.reference(), version + 1, state.sector(), to, reason, actor, now));
+    }
+
+    /** Adds an internal note: a change of the case (its version moves) that nobody outside triage hears of. */
+    public Change note(String text, StaffActor actor, Instant now) {
+        return new Change(state.change().note(new TriagedCase.Note(text, actor, now)).build(), version + 1, List.of());
+    }
+
+    private Change next(TriagedCase next, Event event) {
+        return new Change(next, version + 1, List.of(event));
+    }
+}

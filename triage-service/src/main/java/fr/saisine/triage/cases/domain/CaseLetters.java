@@ -1,0 +1,24 @@
+package fr.saisine.triage.cases.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+import fr.saisine.events.MessageKind;
+import fr.saisine.events.NotificationDelivered;
+import fr.saisine.events.NotificationFailed;
+
+/** What each complainant was told about their case, as notification-service reported it. */
+public interface CaseLetters {
+
+    void delivered(NotificationDelivered delivered);
+
+    void failed(NotificationFailed failed);
+
+    /** The case's letters, oldest first. */
+    List<Letter> of(String reference);
+
+    /** One letter to one recipient: SENT, or FAILED after every retry (staff must then reach them another way). */
+    record Letter(String messageId, MessageKind kind, String recipient, String subject, String status, Instant at,
+            String reason) {
+    }
+}

@@ -1,0 +1,85 @@
+package fr.saisine.triage.cases.persistence;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+import fr.saisine.events.MessageKind;
+import fr.saisine.events.NotificationDelivered;
+import fr.saisine.events.NotificationFailed;
+import fr.saisine.triage.cases.domain.CaseLetters;
+
+/**
+ * One document per case ({@code _id} = reference) whose {@code letters} map holds each letter
+ * under a key derived from its message id: setting a key is idempotent, so a redelivered event
+ * changes nothing, and a case's events arrive in order from one partition, one writer at a time.
+ */
+@Component
+class MongoCaseLetters implements CaseLetters {
+
+    static final String COLLECTION = "case_letters";
+
+    private final MongoCollection<Document> letters;
+
+    MongoCaseLetters(MongoTemplate mongo) {
+        this.letters = mongo.getCollection(COLLECTION);
+    }
+
+    @Override
+    public void delivered(NotificationDelivered d) {
+        record(d.reference(), d.messageId(), new Document("messageId", d.messageId()).append("kind", d.kind().name())
+                .append("recipient", d.recipient()).append("subject", d.subject()).append("status", "SENT")
+                .append("at", Date.from(d.sentAt())));
+    }
+
+    @Override
+    public void failed(NotificationFailed f) {
+        record(f.reference(), f.messageId(), new Document("messageId", f.messageId()).append("kind", f.kind().name())
+                .append("recipient", f.recipient()).append("status", "FAILED").append("at", Date.from(f.failedAt()))
+                .append("reason", f.reason()));
+    }
+
+    @Override
+    public List<Letter> of(String reference) {
+        Document known = letters.find(Filters.eq("_id", reference)).first();
+        if (known == null) {
+            return List.of();
+        }
+        Document byKey = known.get("letters", new Document());
+        return byKey.values().stream().map(Document.class::cast)
+                .map(l -> new Letter(l.getString("messageId"), MessageKind.valueOf(l.getString("kind")),
+                        l.getString("recipient"), l.getString("subject"), l.getString("status"),
+                        l.getDate("at").toInstant(), l.getString("reason")))
+                .sorted(Comparator.comparing(Letter::at).thenComparing(Letter::messageId))
+                .toList();
+    }
+
+    private void record(String reference, String messageId, Document letter) {
+        letters.updateOne(Filters.eq("_id", reference), Updates.set("letters." + key(messageId), letter),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Message ids hold dots (addresses), which a field name may not: a digest of it instead. */
+    private static String key(String messageId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
