@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import fr.saisine.events.Topics;
+
 /**
  * The benchmark's options, from {@code --name=value} arguments, then the environment, then
  * defaults. {@code rate} paces submissions (complaints per second, all threads together); 0
@@ -31,7 +33,7 @@ record BenchOptions(String intake, int complaints, int concurrency, double rate,
                 Path.of(given.getOrDefault("results", ".saisine/bench")),
                 given.getOrDefault("kafka", env.getOrDefault("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")),
                 given.getOrDefault("mongo", env.getOrDefault("SPRING_MONGODB_URI", "mongodb://127.0.0.1:27017")),
-                given.getOrDefault("notification-topic", "notification-events"),
+                given.getOrDefault("notification-topic", Topics.NOTIFICATION_EVENTS),
                 Duration.parse("PT" + given.getOrDefault("timeout", "600S")));
         if (options.complaints < 1 || options.concurrency < 1 || options.warmup < 0 || options.rate < 0) {
             throw new IllegalArgumentException(

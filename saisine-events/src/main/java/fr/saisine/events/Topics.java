@@ -1,5 +1,7 @@
 package fr.saisine.events;
 
+import java.util.List;
+
 /**
  * Every Kafka topic of Saisine, named once. Records on both are keyed by the complaint
  * reference, so that all the events of one complaint stay in one partition, in order.
@@ -20,6 +22,9 @@ public final class Topics {
      * service, gathered by triage-service. Keyed by the actor's subject.
      */
     public static final String AUDIT_EVENTS = "audit-events";
+
+    /** Every topic above: what the services' bindings may name (a test of each service checks it). */
+    public static final List<String> ALL = List.of(COMPLAINT_EVENTS, NOTIFICATION_EVENTS, AUDIT_EVENTS);
 
     /** Dead letters carry the consuming group in their name, so each service's failures are apart. */
     public static String deadLetters(String topic, String group) {

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.intake.complaint.domain.ComplaintIntake;
 import fr.saisine.intake.complaint.domain.SubmittedComplaint;
 import fr.saisine.platform.security.StaffMember;
@@ -36,7 +35,7 @@ class ComplaintApiController {
     }
 
     @GetMapping("/{reference}")
-    ComplaintSubmitted complaint(@PathVariable String reference, StaffMember staff) {
-        return intake.read(staff, ReferenceParameter.checked(reference));
+    ComplaintView complaint(@PathVariable String reference, StaffMember staff) {
+        return ComplaintView.of(intake.read(staff, ReferenceParameter.checked(reference)));
     }
 }
