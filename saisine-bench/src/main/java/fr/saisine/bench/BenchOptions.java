@@ -8,7 +8,7 @@ import java.util.Map;
 import fr.saisine.events.Topics;
 
 /**
- * The benchmark's options, from {@code --name=value} arguments, then the environment, then
+ * The benchmark's options, from {@code --name value} or {@code --name=value} arguments, then the environment, then
  * defaults. {@code rate} paces submissions (complaints per second, all threads together); 0
  * submits as fast as the concurrency allows, which measures the pipeline's throughput under a
  * backlog, while a rate below it measures latency at a sustainable load.
@@ -18,11 +18,20 @@ record BenchOptions(String intake, int complaints, int concurrency, double rate,
 
     static BenchOptions parse(String[] args, Map<String, String> env) {
         Map<String, String> given = new HashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("expected --name=value, got '" + arg + "'");
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--") || arg.length() == 2) {
+                throw new IllegalArgumentException("expected --name value or --name=value, got '" + arg + "'");
             }
-            given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            if (arg.contains("=")) {
+                given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+            else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                given.put(arg.substring(2), args[++i]);
+            }
+            else {
+                throw new IllegalArgumentException("option " + arg + " needs a value: " + arg + " N or " + arg + "=N");
+            }
         }
         var options = new BenchOptions(
                 given.getOrDefault("intake", "http://127.0.0.1:8081"),

@@ -41,8 +41,30 @@ public final class Benchmark {
         this.options = options;
     }
 
+    static final String USAGE = """
+            Usage: ./saisine bench [options]   (each as --name N or --name=N)
+              --complaints N      complaints to submit (default 3000)
+              --concurrency C     concurrent clients (default 16)
+              --rate R            complaints per second, all clients together; 0 = as fast as they go (default 0)
+              --warmup N          complaints submitted before measuring (default 200)
+              --timeout D         how long to wait for the acknowledgements, e.g. 600s (default 600s)
+            """;
+
     public static void main(String[] args) throws Exception {
-        BenchOptions options = BenchOptions.parse(args, System.getenv());
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args, System.getenv());
+        }
+        catch (IllegalArgumentException wrong) {
+            System.err.println("saisine bench: " + wrong.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
         new Benchmark(options).run();
     }
 

@@ -23,7 +23,17 @@ class BenchOptionsTest {
     }
 
     @Test
+    void shouldTakeANameAndItsValueAsTwoArgumentsToo() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--complaints", "1000", "--concurrency=4"}, Map.of());
+
+        assertThat(options.complaints()).isEqualTo(1000);
+        assertThat(options.concurrency()).isEqualTo(4);
+    }
+
+    @Test
     void shouldRefuseMalformedOrNonsensicalOptions() {
+        assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] {"--complaints"}, Map.of()))
+                .withMessageContaining("needs a value");
         assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] {"complaints"}, Map.of()));
         assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] {"--concurrency=0"}, Map.of()));
     }
