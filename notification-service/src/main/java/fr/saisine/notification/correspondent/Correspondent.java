@@ -26,9 +26,16 @@ public record Correspondent(
         String subject,
         Language language,
         Residence residence,
-        List<Recipient> recipients) {
+        List<Recipient> recipients,
+        List<Addressee> addressees,
+        String organisation,
+        String respondentName) {
 
     public record Recipient(String name, String email) {
+    }
+
+    /** A person the letters address by name, with their role in the organisation when they speak for one. */
+    public record Addressee(String name, String role) {
     }
 
     /**
@@ -48,8 +55,37 @@ public record Correspondent(
                         new Recipient(representative.name(), representative.email()));
             }
         }
+        List<Addressee> addressees = new ArrayList<>();
+        for (var representative : complainant.representatives() == null
+                ? List.<ComplaintSubmitted.Representative>of() : complainant.representatives()) {
+            addressees.add(new Addressee(representative.name(), representative.role()));
+        }
+        String organisation = addressees.isEmpty() ? null : complainant.name();
+        if (addressees.isEmpty()) {
+            addressees.add(new Addressee(complainant.name(), null));
+        }
         return new Correspondent(complaint.reference(), complaint.submittedAt(), complainant.name(),
-                complaint.subject(), complaint.language(), complainant.residence(), new ArrayList<>(byAddress.values()));
+                complaint.subject(), complaint.language(), complainant.residence(), new ArrayList<>(byAddress.values()),
+                addressees, organisation, complaint.respondent() == null ? null : complaint.respondent().name());
+    }
+
+    /**
+     * Who the letters address, together: the representatives, or the person. A complaint stored
+     * before the addressees were kept gives its recipients' names.
+     */
+    public List<Addressee> addresseesOrRecipients() {
+        if (addressees != null && !addressees.isEmpty()) {
+            return addressees;
+        }
+        return recipients.stream().map(r -> new Addressee(r.name(), null)).toList();
+    }
+
+    public Language languageOrFrench() {
+        return language == null ? Language.fr : language;
+    }
+
+    public Residence residenceOrMetropolitan() {
+        return residence == null ? Residence.METROPOLITAN_FRANCE : residence;
     }
 
     private static String key(String email) {

@@ -1,6 +1,7 @@
 package fr.saisine.notification.message.domain;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,26 +22,31 @@ public class Acknowledgements {
     private final CorrespondentDirectory directory;
     private final LetterWriter writer;
     private final Messages messages;
+    private final CorrespondenceClock correspondence;
     private final Clock clock;
 
-    Acknowledgements(CorrespondentDirectory directory, LetterWriter writer, Messages messages, Clock clock) {
+    Acknowledgements(CorrespondentDirectory directory, LetterWriter writer, Messages messages,
+            CorrespondenceClock correspondence, Clock clock) {
         this.directory = directory;
         this.writer = writer;
         this.messages = messages;
+        this.correspondence = correspondence;
         this.clock = clock;
     }
 
     public void acknowledge(ComplaintTriaged triaged) {
         Correspondent correspondent = directory.find(triaged.reference())
                 .orElseThrow(() -> new UnknownCorrespondentException(triaged.reference()));
+        Instant now = clock.instant();
         for (Correspondent.Recipient recipient : correspondent.recipients()) {
             Letter letter = writer.acknowledgement(correspondent, recipient, triaged);
             OutgoingMessage message = OutgoingMessage.queued(triaged.reference(), MessageKind.ACKNOWLEDGEMENT,
-                    recipient.email(), recipient.name(), letter, clock.instant());
+                    recipient.email(), recipient.name(), letter, now);
             if (!messages.queue(message)) {
                 log.info("acknowledgement of {} to {} already queued: redelivery ignored", triaged.reference(),
                         recipient.email());
             }
         }
+        correspondence.started(triaged.reference(), triaged.sector().name(), now);
     }
 }

@@ -24,13 +24,30 @@ public record OutgoingMessage(
         Instant sentAt,
         String lastError) {
 
+    /** The acknowledgement's id: there is one per complaint and recipient. */
     public static String idOf(String reference, MessageKind kind, String recipient) {
         return reference + ":" + kind + ":" + recipient.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** A status letter's id: the case's version says which change it is about, so each is written once. */
+    public static String idOf(String reference, MessageKind kind, long version, String recipient) {
+        return reference + ":" + kind + ":v" + version + ":" + recipient.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** A progress notice's id: one per silent period, the period being known by the letter that began it. */
+    public static String progressIdOf(String reference, Instant lastLetterAt, String recipient) {
+        return reference + ":" + MessageKind.PROGRESS + ":" + lastLetterAt.toEpochMilli() + ":"
+                + recipient.strip().toLowerCase(Locale.ROOT);
+    }
+
     public static OutgoingMessage queued(String reference, MessageKind kind, String recipient, String recipientName,
             Letter letter, Instant now) {
-        return new OutgoingMessage(idOf(reference, kind, recipient), reference, kind, recipient, recipientName,
-                letter.subject(), letter.text(), letter.html(), MessageStatus.PENDING, 0, now, null, null);
+        return queued(idOf(reference, kind, recipient), reference, kind, recipient, recipientName, letter, now);
+    }
+
+    public static OutgoingMessage queued(String id, String reference, MessageKind kind, String recipient,
+            String recipientName, Letter letter, Instant now) {
+        return new OutgoingMessage(id, reference, kind, recipient, recipientName, letter.subject(), letter.text(),
+                letter.html(), MessageStatus.PENDING, 0, now, null, null);
     }
 }

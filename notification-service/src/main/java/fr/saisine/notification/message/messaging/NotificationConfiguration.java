@@ -9,10 +9,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 
+import fr.saisine.events.CaseMovedToSector;
+import fr.saisine.events.ComplaintStatusChanged;
 import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.events.ComplaintTriaged;
 import fr.saisine.notification.correspondent.CorrespondentDirectory;
 import fr.saisine.notification.message.domain.Acknowledgements;
+import fr.saisine.notification.message.domain.StatusLetters;
 import fr.saisine.notification.message.persistence.MessageFields;
 import fr.saisine.platform.access.CaseSectors;
 import fr.saisine.platform.events.EventJson;
@@ -31,11 +34,12 @@ class NotificationConfiguration {
 
     /**
      * Learns who to write to from each submission; once a complaint is routed, learns its sector
-     * (whose staff may read its messages) and acknowledges it.
+     * (whose staff may read its messages) and acknowledges it; then writes at each change of
+     * status the complainant should know of, and follows the case when it moves to another sector.
      */
     @Bean
     Consumer<Message<byte[]>> notifyComplainant(EventJson json, CorrespondentDirectory directory,
-            CaseSectors sectors, Acknowledgements acknowledgements) {
+            CaseSectors sectors, Acknowledgements acknowledgements, StatusLetters statusLetters) {
         return message -> json.read(message.getPayload()).ifPresent(envelope -> {
             switch (envelope.payload()) {
                 case ComplaintSubmitted submitted -> directory.remember(submitted);
@@ -43,8 +47,13 @@ class NotificationConfiguration {
                     sectors.remember(triaged);
                     acknowledgements.acknowledge(triaged);
                 }
+                case ComplaintStatusChanged change -> statusLetters.statusChanged(change);
+                case CaseMovedToSector move -> {
+                    sectors.moved(move);
+                    statusLetters.moved(move);
+                }
                 default -> {
-                    // other events of the lifecycle bring no letter yet
+                    // an assignment, or another service's event: no letter
                 }
             }
         });
