@@ -63,6 +63,36 @@ class PersonalDataAccessIntegrationTests {
         }
     }
 
+    /**
+     * Every endpoint that changes a case and answers it, with a valid body: the same rule as the
+     * reads (the case's own sector succeeding is proven by the lifecycle tests, and here by the note).
+     */
+    enum Change {
+        TRANSITION("POST /api/v1/cases/{reference}/transitions", "{\"to\": \"UNDER_REVIEW\"}"),
+        ASSIGNEE("POST /api/v1/cases/{reference}/assignee", "{\"assignee\": \"agent-num\"}"),
+        SECTOR("POST /api/v1/cases/{reference}/sector", "{\"sector\": \"NUM\", \"reason\": \"essai\"}"),
+        NOTE("POST /api/v1/cases/{reference}/notes", "{\"text\": \"une note\"}");
+
+        final String mapping;
+        final String body;
+
+        Change(String mapping, String body) {
+            this.mapping = mapping;
+            this.body = body;
+        }
+
+        HttpResponse<String> post(String authorization) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(stack.triage.url(
+                    mapping.substring(5).replace("{reference}", reference)))
+                    .header("Content-Type", "application/json").header("If-Match", "\"1\"")
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     /** The API endpoints that serve no complainant's data to staff: public, or the auditor's. */
     static final Set<String> OTHER_API_ENDPOINTS = Set.of("intake POST /api/v1/complaints",
             "triage GET /api/v1/audit");
@@ -165,6 +195,28 @@ class PersonalDataAccessIntegrationTests {
         }
     }
 
+    static Stream<Change> changes() {
+        return Stream.of(Change.values());
+    }
+
+    @ParameterizedTest
+    @MethodSource("changes")
+    void shouldLetNobodyButTheCaseSectorsStaffChangeACase(Change change) throws Exception {
+        assertProblem(change.post(null), 401, "/problems/unauthenticated");
+        assertProblem(change.post(bearer("agent-num")), 403, "/problems/forbidden");
+        assertProblem(change.post(bearer("auditor")), 403, "/problems/forbidden");
+        assertProblem(change.post("Bearer " + unsigned(tokens.accessToken("agent-apsf"))), 401,
+                "/problems/unauthenticated");
+    }
+
+    @Test
+    void shouldLetTheCaseSectorsAgentNoteIt() throws Exception {
+        HttpResponse<String> noted = Change.NOTE.post(bearer("agent-apsf"));
+
+        assertThat(noted.statusCode()).isEqualTo(200);
+        assertThat(noted.headers().allValues("Cache-Control")).anySatisfy(v -> assertThat(v).contains("no-store"));
+    }
+
     @Test
     void shouldRefuseATokenOnceItHasExpired() throws Exception {
         URI uri = Endpoint.CASE.uri();
@@ -250,6 +302,9 @@ class PersonalDataAccessIntegrationTests {
         Set<String> covered = new TreeSet<>(OTHER_API_ENDPOINTS);
         for (Endpoint endpoint : Endpoint.values()) {
             covered.add(endpoint.service + " " + endpoint.mapping);
+        }
+        for (Change change : Change.values()) {
+            covered.add("triage " + change.mapping);
         }
         assertThat(mapped).as("API endpoints mapped by the services; add each new one to this test")
                 .isEqualTo(covered);

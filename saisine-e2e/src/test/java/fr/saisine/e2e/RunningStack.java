@@ -62,6 +62,7 @@ final class RunningStack {
                 "spring.mongodb.database", run + "-triage",
                 "spring.cloud.stream.bindings.triageComplaint-in-0.destination", complaints,
                 "spring.cloud.stream.bindings.complaintEvents-out-0.destination", complaints,
+                "spring.cloud.stream.bindings.recordLetters-in-0.destination", notifications,
                 "spring.cloud.stream.bindings.gatherAuditRecords-in-0.destination", audit)));
         RunningService notification = RunningService.start("notification", TestServers.freePort(), with(common, Map.of(
                 "spring.mongodb.database", run + "-notification",

@@ -1,0 +1,140 @@
+package fr.saisine.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import fr.saisine.testsupport.MailSink;
+import fr.saisine.testsupport.MimeText;
+import fr.saisine.testsupport.StaffTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The seed case through the three running services: a group's complaint is routed to APSF, taken
+ * under review, the complainants are asked a question (one letter to both co-presidents), the
+ * case is closed with a reminder of obligations, and both receive the closing letter with the
+ * last day to appeal, later for those living overseas or abroad.
+ */
+class CaseLifecycleEndToEndIntegrationTests {
+
+    static final JsonMapper json = JsonMapper.builder().build();
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final MailSink mail = MailSink.ofTestServers();
+    static final StaffTokens tokens = StaffTokens.ofTestServers();
+    static final Pattern LAST_DAY = Pattern.compile("au plus tard le (\\d{1,2})(?:er)? (\\p{L}+ \\d{4})");
+    static RunningStack stack;
+
+    @BeforeAll
+    static void theStack() throws Exception {
+        stack = RunningStack.get();
+    }
+
+    static String fileAGroupComplaint(String alice, String bruno, String residence) throws Exception {
+        String complaint = """
+                {"complainant": {"type": "ORGANISATION", "name": "Groupe des élus écologistes",
+                   "representatives": [
+                     {"name": "Alice Martin", "role": "co-présidente", "email": "%s"},
+                     {"name": "Bruno Petit", "role": "co-président", "email": "%s"}],
+                   "postalAddress": {"street": "1 place de la Mairie", "postalCode": "97100", "city": "Basse-Terre", "country": "FR"},
+                   "residence": "%s"},
+                 "respondent": {"name": "Commune de Basse-Terre", "type": "PUBLIC_BODY", "activity": "commune"},
+                 "category": "VIDEO_SURVEILLANCE", "subject": "Caméras devant la mairie",
+                 "facts": "Des caméras filment l'entrée des logements voisins."}""".formatted(alice, bruno, residence);
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(stack.intake.url("/api/v1/complaints"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(complaint))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        return json.readTree(created.body()).get("reference").asString();
+    }
+
+    static String etagOf(String reference) throws Exception {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> http.send(HttpRequest.newBuilder(
+                stack.triage.url("/api/v1/cases/" + reference)).header("Authorization", bearer()).build(),
+                HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 200).headers().firstValue("ETag")
+                .orElseThrow();
+    }
+
+    static String bearer() {
+        return "Bearer " + tokens.accessToken("agent-apsf");
+    }
+
+    static void transition(String reference, String body) throws Exception {
+        HttpResponse<String> changed = http.send(HttpRequest.newBuilder(
+                stack.triage.url("/api/v1/cases/" + reference + "/transitions")).header("Authorization", bearer())
+                .header("If-Match", etagOf(reference)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    }
+
+    static List<MimeMessage> awaitLetters(String address, int count) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> mail.messagesTo(address), m -> m.size() >= count);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"METROPOLITAN_FRANCE, 2", "OVERSEAS, 3", "ABROAD, 4"})
+    void shouldWriteToBothCoPresidentsAtEachStepDownToTheClosingLetterWithItsLastDay(String residence,
+            int months) throws Exception {
+        String alice = "alice-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String bruno = "bruno-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String reference = fileAGroupComplaint(alice, bruno, residence);
+        awaitLetters(alice, 1);
+
+        transition(reference, "{\"to\": \"UNDER_REVIEW\"}");
+        transition(reference, """
+                {"to": "INFORMATION_REQUESTED", "question": "Depuis quand les caméras sont-elles installées ?"}""");
+        for (String recipient : List.of(alice, bruno)) {
+            MimeMessage request = awaitLetters(recipient, 3).get(2);
+            assertThat(MimeText.plainText(request)).contains(reference, "Depuis quand les caméras sont-elles installées ?",
+                    "Alice Martin", "Bruno Petit");
+        }
+        transition(reference, "{\"to\": \"UNDER_REVIEW\"}");
+        transition(reference, """
+                {"to": "CLOSED", "outcome": "REMINDER_OF_OBLIGATIONS", "note": "Rappel adressé au maire"}""");
+
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        for (String recipient : List.of(alice, bruno)) {
+            List<MimeMessage> letters = awaitLetters(recipient, 4);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> mail.messagesTo(recipient).size() == 4);
+            String closing = MimeText.plainText(letters.get(3));
+            assertThat(closing).contains(reference, "clôturée", "58.2.b", "Conseil d'État",
+                    "Affaires publiques, sociales et financières", "à rappeler dans toute correspondance")
+                    .doesNotContain("Rappel adressé au maire");
+            Matcher lastDay = LAST_DAY.matcher(closing);
+            assertThat(lastDay.find()).as("the last day to appeal, in:%n%s", closing).isTrue();
+            LocalDate day = LocalDate.parse(lastDay.group(1) + " " + lastDay.group(2), DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH));
+            // délai franc: at least the day after the period's end, then on to a working day (a week at most)
+            assertThat(day).isAfter(today.plusMonths(months)).isBefore(today.plusMonths(months).plusDays(8));
+            assertThat(day.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        }
+        JsonNode messages = json.readTree(http.send(HttpRequest.newBuilder(
+                stack.notification.url("/api/v1/complaints/" + reference + "/notifications"))
+                .header("Authorization", bearer()).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(messages.valueStream().map(m -> m.get("kind").asString()).toList()).containsExactlyInAnyOrder(
+                "ACKNOWLEDGEMENT", "ACKNOWLEDGEMENT", "UNDER_REVIEW", "UNDER_REVIEW", "INFORMATION_REQUESTED",
+                "INFORMATION_REQUESTED", "CLOSED", "CLOSED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(http.send(
+                HttpRequest.newBuilder(stack.triage.url("/api/v1/cases/" + reference)).header("Authorization", bearer())
+                        .build(), HttpResponse.BodyHandlers.ofString()).body()).get("letters")).hasSize(8));
+    }
+}
