@@ -15,6 +15,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import fr.saisine.events.MessageKind;
+import fr.saisine.notification.message.domain.MessageStatus;
+import fr.saisine.notification.message.domain.OutgoingMessage;
+import fr.saisine.notification.message.persistence.MessageStore;
 import fr.saisine.testsupport.EventFixtures;
 import fr.saisine.testsupport.MailSink;
 import fr.saisine.testsupport.TestServers;
@@ -28,6 +32,9 @@ class RestartIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    MessageStore store;
+
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         TestServers.register(registry, "notification-restart");
@@ -37,13 +44,13 @@ class RestartIntegrationTests {
                 () -> TestServers.uniqueName("notification-events"));
     }
 
-    static Document message(String id, String reference, String recipient, String status) {
-        return new Document("_id", id).append("reference", reference).append("kind", "ACKNOWLEDGEMENT")
-                .append("recipient", recipient).append("recipientName", "Jeanne Dupont")
-                .append("subject", "Accusé de réception de votre plainte n° " + reference)
-                .append("text", "Bonjour,").append("html", "<p>Bonjour,</p>").append("status", status)
-                .append("attempts", "SENT".equals(status) ? 1 : 0).append("createdAt", new Date())
-                .append("outbox", java.util.List.of());
+    /** A message as the store keeps it, in the status a crash left it in. */
+    Document message(String id, String reference, String recipient, MessageStatus status) {
+        var queued = new OutgoingMessage(id, reference, MessageKind.ACKNOWLEDGEMENT, recipient, "Jeanne Dupont",
+                "Accusé de réception de votre plainte n° " + reference, "Bonjour,", "<p>Bonjour,</p>", status,
+                status == MessageStatus.SENT ? 1 : 0, Instant.now(), status == MessageStatus.SENT ? Instant.now() : null,
+                null);
+        return MessageStore.storedForm(mongo, queued);
     }
 
     @Test
@@ -51,7 +58,7 @@ class RestartIntegrationTests {
         String reference = EventFixtures.testReference();
         String recipient = "sent-" + reference + "@example.org";
         String id = reference + ":ACKNOWLEDGEMENT:" + recipient;
-        mongo.getCollection("messages").insertOne(message(id, reference, recipient, "SENT"));
+        mongo.getCollection("messages").insertOne(message(id, reference, recipient, MessageStatus.SENT));
         mongo.getCollection("mail_queue").insertOne(new Document("_id", id).append("queuedAt", new Date())
                 .append("dueAt", new Date()));
 
@@ -66,7 +73,7 @@ class RestartIntegrationTests {
         String reference = EventFixtures.testReference();
         String recipient = "pending-" + reference + "@example.org";
         String id = reference + ":ACKNOWLEDGEMENT:" + recipient;
-        mongo.getCollection("messages").insertOne(message(id, reference, recipient, "PENDING"));
+        mongo.getCollection("messages").insertOne(message(id, reference, recipient, MessageStatus.PENDING));
         // held by a sender that died: its hold (the lease) ran out a moment ago
         mongo.getCollection("mail_queue").insertOne(new Document("_id", id)
                 .append("queuedAt", Date.from(Instant.now().minusSeconds(600)))
@@ -75,7 +82,6 @@ class RestartIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> mail.messagesTo(recipient), m -> m.size() == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .untilAsserted(() -> assertThat(mail.messagesTo(recipient)).hasSize(1));
-        assertThat(mongo.getCollection("messages").find(new Document("_id", id)).first().getString("status"))
-                .isEqualTo("SENT");
+        assertThat(store.find(id)).hasValueSatisfying(m -> assertThat(m.state().status()).isEqualTo(MessageStatus.SENT));
     }
 }

@@ -1,6 +1,6 @@
 package fr.saisine.notification.message.domain;
 
-/** PENDING until a sender claims it; SENDING while one holds it; then SENT, or FAILED after every retry. */
+/** PENDING until it is handed to the mail server (SENT), or given up after every retry (FAILED). */
 public enum MessageStatus {
-    PENDING, SENDING, SENT, FAILED
+    PENDING, SENT, FAILED
 }

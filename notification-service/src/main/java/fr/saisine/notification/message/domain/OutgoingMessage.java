@@ -50,4 +50,20 @@ public record OutgoingMessage(
         return new OutgoingMessage(id, reference, kind, recipient, recipientName, letter.subject(), letter.text(),
                 letter.html(), MessageStatus.PENDING, 0, now, null, null);
     }
+
+    /** The same message, handed to the mail server at {@code sentAt} after {@code attempts} tries. */
+    public OutgoingMessage sent(int attempts, Instant sentAt) {
+        return new OutgoingMessage(id, reference, kind, recipient, recipientName, subject, text, html,
+                MessageStatus.SENT, attempts, createdAt, sentAt, lastError);
+    }
+
+    /** The same message, given up after {@code attempts} tries, for {@code error}. */
+    public OutgoingMessage failed(int attempts, String error) {
+        return new OutgoingMessage(id, reference, kind, recipient, recipientName, subject, text, html,
+                MessageStatus.FAILED, attempts, createdAt, sentAt, error);
+    }
+
+    public boolean isDone() {
+        return status == MessageStatus.SENT || status == MessageStatus.FAILED;
+    }
 }

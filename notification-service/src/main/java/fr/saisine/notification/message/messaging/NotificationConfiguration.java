@@ -16,7 +16,7 @@ import fr.saisine.events.ComplaintTriaged;
 import fr.saisine.notification.correspondent.CorrespondentDirectory;
 import fr.saisine.notification.message.domain.Acknowledgements;
 import fr.saisine.notification.message.domain.StatusLetters;
-import fr.saisine.notification.message.persistence.MessageFields;
+import fr.saisine.notification.message.persistence.MessageStore;
 import fr.saisine.platform.access.CaseSectors;
 import fr.saisine.platform.events.EventJson;
 import fr.saisine.platform.events.EventPublisher;
@@ -62,6 +62,6 @@ class NotificationConfiguration {
     @Bean
     OutboxRelay messageOutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
             Clock clock) {
-        return new OutboxRelay(mongo, publisher, Map.of(MessageFields.COLLECTION, OUTPUT_BINDING), properties, clock);
+        return new OutboxRelay(mongo, publisher, Map.of(MessageStore.COLLECTION, OUTPUT_BINDING, MessageStore.outcomes(), OUTPUT_BINDING), properties, clock);
     }
 }

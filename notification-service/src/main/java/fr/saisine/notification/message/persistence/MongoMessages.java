@@ -2,10 +2,9 @@ package fr.saisine.notification.message.persistence;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +16,7 @@ import com.mongodb.client.model.Updates;
 import fr.saisine.notification.message.domain.Messages;
 import fr.saisine.notification.message.domain.OutgoingMessage;
 import fr.saisine.notification.message.sending.MailQueue;
+import fr.saisine.platform.store.Versioned;
 
 /**
  * Messages in MongoDB, read and written by {@code _id} only (docs/ferretdb.md): a complaint's
@@ -27,12 +27,12 @@ class MongoMessages implements Messages {
 
     static final String BY_COMPLAINT = "complaint_messages";
 
-    private final MongoTemplate mongo;
+    private final MessageStore store;
     private final MailQueue queue;
     private final MongoCollection<Document> byComplaint;
 
-    MongoMessages(MongoTemplate mongo, MailQueue queue) {
-        this.mongo = mongo;
+    MongoMessages(MongoTemplate mongo, MessageStore store, MailQueue queue) {
+        this.store = store;
         this.queue = queue;
         this.byComplaint = mongo.getCollection(BY_COMPLAINT);
     }
@@ -41,10 +41,7 @@ class MongoMessages implements Messages {
     @Override
     public boolean queue(OutgoingMessage message) {
         boolean enqueued = queue.enqueue(message.id(), message.createdAt());
-        try {
-            mongo.insert(MessageDocument.of(message));
-        }
-        catch (DuplicateKeyException alreadyQueued) {
+        if (!store.add(message)) {
             if (enqueued) {
                 queue.remove(message.id()); // the letter was already sent or failed
             }
@@ -63,9 +60,9 @@ class MongoMessages implements Messages {
             return List.of();
         }
         return ids.getList("messageIds", String.class, List.of()).stream()
-                .map(id -> mongo.findById(id, MessageDocument.class))
-                .filter(Objects::nonNull)
-                .map(MessageDocument::toMessage)
+                .map(store::find)
+                .flatMap(Optional::stream)
+                .map(Versioned::state)
                 .sorted(Comparator.comparing(OutgoingMessage::createdAt).thenComparing(OutgoingMessage::id))
                 .toList();
     }

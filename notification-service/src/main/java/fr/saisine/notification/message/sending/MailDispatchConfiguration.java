@@ -3,15 +3,12 @@ package fr.saisine.notification.message.sending;
 import java.time.Clock;
 import java.util.stream.IntStream;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-import fr.saisine.notification.message.persistence.MessageFields;
-import fr.saisine.platform.outbox.Outbox;
-import fr.saisine.platform.outbox.OutboxRelay;
+import fr.saisine.notification.message.persistence.MessageStore;
 
 @Configuration(proxyBeanMethods = false)
 class MailDispatchConfiguration {
@@ -22,13 +19,10 @@ class MailDispatchConfiguration {
     }
 
     @Bean
-    MailDispatch mailDispatch(MailQueue queue, MongoTemplate mongo, JavaMailSenderImpl mail,
-            DispatchProperties properties, Outbox outbox, @Qualifier("messageOutboxRelay") OutboxRelay relay,
-            Clock clock) {
-        var messages = mongo.getCollection(MessageFields.COLLECTION);
+    MailDispatch mailDispatch(MailQueue queue, MessageStore messages, JavaMailSenderImpl mail,
+            DispatchProperties properties, Clock clock) {
         MailDispatch dispatch = new MailDispatch(IntStream.rangeClosed(1, properties.senders())
-                .mapToObj(i -> new MailSender("mail-sender-" + i, queue, messages, mail, properties, outbox, relay,
-                        clock))
+                .mapToObj(i -> new MailSender("mail-sender-" + i, queue, messages, mail, properties, clock))
                 .toList());
         queue.onEnqueue(dispatch::wakeUp);
         return dispatch;

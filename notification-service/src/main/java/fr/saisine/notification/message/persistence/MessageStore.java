@@ -1,0 +1,82 @@
+package fr.saisine.notification.message.persistence;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import fr.saisine.events.Event;
+import fr.saisine.events.EventEnvelope;
+import fr.saisine.notification.message.domain.OutgoingMessage;
+import fr.saisine.platform.outbox.Outbox;
+import fr.saisine.platform.outbox.OutboxRelay;
+import fr.saisine.platform.store.Versioned;
+import fr.saisine.platform.store.VersionedStore;
+
+/**
+ * Messages through the platform's {@link VersionedStore}: queued as version 1, the outcome (SENT
+ * or FAILED) the next version, written with its event in one insert. Of two senders recording an
+ * outcome (one whose lease ran out), one wins: the event is announced once.
+ */
+@Component
+public class MessageStore {
+
+    public static final String COLLECTION = "messages";
+
+    private final VersionedStore<OutgoingMessage> store;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    MessageStore(MongoTemplate mongo, Outbox outbox, OutboxRelay messageOutboxRelay, Clock clock) {
+        this.store = new VersionedStore<>(mongo, outbox, messageOutboxRelay, COLLECTION, OutgoingMessage.class, clock);
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** Where the relay finds the events of outcomes: the versions after the first. */
+    public static String outcomes() {
+        return VersionedStore.versionsOf(COLLECTION);
+    }
+
+    /** @return false when the same message (the same letter to the same recipient) exists */
+    boolean add(OutgoingMessage message) {
+        return store.create(message.id(), message, List.of());
+    }
+
+    public Optional<Versioned<OutgoingMessage>> find(String id) {
+        return store.find(id);
+    }
+
+    /** Records the outcome with its event; false when another sender recorded one first. */
+    public boolean recordOutcome(Versioned<OutgoingMessage> attempted, OutgoingMessage outcome, Event event) {
+        return store.append(attempted.id(), attempted.version() + 1, outcome,
+                List.of(EventEnvelope.wrap(event, clock.instant())));
+    }
+
+    /**
+     * Notes a failed attempt, to be retried at {@code next}. Written in place: only the sender
+     * holding the message's claim writes it, and the outcome, when it comes, carries the count.
+     */
+    public void attemptFailed(String id, int attempts, Instant next, String error) {
+        mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", id), Updates.combine(
+                Updates.set("state.attempts", attempts), Updates.set("state.lastError", error),
+                Updates.set("nextAttemptAt", Date.from(next))));
+    }
+
+    /** For tests of crash leftovers: the stored form of a message, as {@link #add} writes it. */
+    public static Document storedForm(MongoTemplate mongo, OutgoingMessage message) {
+        Document state = new Document();
+        mongo.getConverter().write(message, state);
+        state.remove("_class");
+        return new Document("_id", message.id()).append("version", 1L).append("state", state)
+                .append("outbox", List.of()).append("at", new Date());
+    }
+}
