@@ -241,8 +241,10 @@ class PersonalDataAccessIntegrationTests {
     void shouldRecordEachReadAndRefusalWithWhoWhatAndTheRequestId() throws Exception {
         HttpResponse<String> read = get(Endpoint.CASE.uri(), bearer("agent-apsf"));
         HttpResponse<String> refused = get(Endpoint.COMPLAINT.uri(), bearer("agent-num"));
+        HttpResponse<String> refusedByRole = get(Endpoint.MESSAGES.uri(), bearer("auditor"));
         String readId = read.headers().firstValue("X-Request-Id").orElseThrow();
         String refusedId = refused.headers().firstValue("X-Request-Id").orElseThrow();
+        String refusedByRoleId = refusedByRole.headers().firstValue("X-Request-Id").orElseThrow();
         URI audit = stack.triage.url("/api/v1/audit?reference=" + reference + "&size=200");
 
         JsonNode allowed = await().atMost(Duration.ofSeconds(30)).until(() -> recordWithRequestId(audit, readId),
@@ -261,6 +263,13 @@ class PersonalDataAccessIntegrationTests {
         assertThat(refusal.get("service").asString()).isEqualTo("intake-service");
         assertThat(refusal.get("outcome").asString()).isEqualTo("REFUSED");
         assertThat(refusal.get("reason").asString()).contains("sectors");
+
+        JsonNode roleRefusal = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordWithRequestId(audit, refusedByRoleId), r -> r != null);
+        assertThat(roleRefusal.at("/actor/username").asString()).isEqualTo("auditor");
+        assertThat(roleRefusal.get("service").asString()).isEqualTo("notification-service");
+        assertThat(roleRefusal.get("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(roleRefusal.get("reason").asString()).contains("AUDITOR");
 
         JsonNode byActor = json.readTree(get(stack.triage.url("/api/v1/audit?actor=agent-num&size=200"),
                 bearer("auditor")).body());

@@ -1,5 +1,7 @@
 package fr.saisine.events;
 
+import java.util.Optional;
+
 /** Which letter a message is: the acknowledgement, one per status the complainant is told of, the progress notice. */
 public enum MessageKind {
     ACKNOWLEDGEMENT,
@@ -13,5 +15,21 @@ public enum MessageKind {
     CLOSED,
     REOPENED,
     /** GDPR art. 78(2): no letter for three months, the case is still being handled */
-    PROGRESS
+    PROGRESS;
+
+    /**
+     * The letter a change of status brings the complainant, if any: the one rule, shared by triage
+     * (which offers a paragraph for the letter only where there is one) and notification (which
+     * writes it). Back to UNDER_REVIEW after an answer, an intervention or a reopening: none.
+     */
+    public static Optional<MessageKind> forStatusChange(ComplaintStatus from, ComplaintStatus to) {
+        return Optional.ofNullable(switch (to) {
+            case UNDER_REVIEW -> from == ComplaintStatus.TRIAGED ? UNDER_REVIEW : null;
+            case INFORMATION_REQUESTED -> INFORMATION_REQUESTED;
+            case INTERVENTION -> INTERVENTION;
+            case CLOSED -> CLOSED;
+            case REOPENED -> REOPENED;
+            case SUBMITTED, TRIAGED -> null;
+        });
+    }
 }

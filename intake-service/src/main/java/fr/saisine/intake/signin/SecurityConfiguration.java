@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
+import fr.saisine.platform.access.AccessAudit;
 import fr.saisine.platform.security.ApiSecurity;
 
 /**
@@ -20,8 +21,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain complaintsApi(HttpSecurity http, JwtDecoder decoder) throws Exception {
-        return ApiSecurity.resourceServer(http, decoder)
+    SecurityFilterChain complaintsApi(HttpSecurity http, JwtDecoder decoder, AccessAudit audit) throws Exception {
+        return ApiSecurity.resourceServer(http, decoder, audit)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/complaints").permitAll()
                         .anyRequest().hasAnyRole(ApiSecurity.caseWorkers()))

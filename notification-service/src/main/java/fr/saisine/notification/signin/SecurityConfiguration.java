@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
+import fr.saisine.platform.access.AccessAudit;
 import fr.saisine.platform.security.ApiSecurity;
 
 /**
@@ -18,8 +19,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain messagesApi(HttpSecurity http, JwtDecoder decoder) throws Exception {
-        return ApiSecurity.resourceServer(http, decoder)
+    SecurityFilterChain messagesApi(HttpSecurity http, JwtDecoder decoder, AccessAudit audit) throws Exception {
+        return ApiSecurity.resourceServer(http, decoder, audit)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(ApiSecurity.caseWorkers()))
                 .build();
     }

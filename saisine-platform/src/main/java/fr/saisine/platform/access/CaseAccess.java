@@ -23,8 +23,10 @@ public final class CaseAccess {
      * service does not know the case: refused alike, so that a reference cannot be probed).
      *
      * @throws AccessRefusedException unless the staff member works in that sector
+     * @throws References.MalformedReferenceException when {@code reference} is not one
      */
     public void checkCase(StaffMember staff, String reference, Optional<String> sector) {
+        References.checked(reference);
         if (sector.isPresent() && staff.worksIn(sector.get())) {
             audit.record(staff, List.of(reference), AccessOutcome.ALLOWED, null);
             return;

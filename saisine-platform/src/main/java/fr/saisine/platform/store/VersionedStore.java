@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.ErrorCategory;
@@ -35,6 +37,8 @@ import fr.saisine.platform.polling.PollingWorker;
  * the head's, so a reader never sees less than the latest change.
  */
 public final class VersionedStore<S> {
+
+    private static final Logger log = LoggerFactory.getLogger(VersionedStore.class);
 
     static final String STATE = "state";
     static final String VERSION = "version";
@@ -102,11 +106,27 @@ public final class VersionedStore<S> {
     /** The latest version, the head repaired on the way when a change got ahead of it. */
     public Optional<Versioned<S>> find(String id) {
         Document head = heads().find(Filters.eq("_id", id)).first();
-        if (head == null) {
-            return Optional.empty();
-        }
-        long version = ((Number) head.get(VERSION)).longValue();
-        Document state = head.get(STATE, Document.class);
+        return head == null ? Optional.empty() : Optional.of(latest(id, versionOf(head), head.get(STATE, Document.class)));
+    }
+
+    /**
+     * The latest version of a document whose head a query found at {@code version}: what a view
+     * listing heads uses, so that a head left behind never shows a state that is no longer true.
+     */
+    public Versioned<S> latest(String id, long version, S state) {
+        Document next = versions().find(Filters.eq("_id", versionId(id, version + 1))).first();
+        return next == null ? new Versioned<>(id, version, state) : latest(id, version, write(state));
+    }
+
+    /** The head's version; heads written before versions existed are version 1. */
+    public static long versionOf(Document head) {
+        Number version = head.get(VERSION, Number.class);
+        return version == null ? 1 : version.longValue();
+    }
+
+    private Versioned<S> latest(String id, long headVersion, Document headState) {
+        long version = headVersion;
+        Document state = headState;
         Document next;
         boolean behind = false;
         while ((next = versions().find(Filters.eq("_id", versionId(id, version + 1))).first()) != null) {
@@ -117,7 +137,7 @@ public final class VersionedStore<S> {
         if (behind) {
             moveHead(id, version, state);
         }
-        return Optional.of(new Versioned<>(id, version, mongo.getConverter().read(type, state)));
+        return new Versioned<>(id, version, mongo.getConverter().read(type, state));
     }
 
     static String versionId(String id, long version) {
@@ -153,6 +173,7 @@ public final class VersionedStore<S> {
         }
         catch (RuntimeException ex) {
             // a secondary write: the version is stored, and the next read moves the head
+            log.warn("head of {} not moved to version {} (the next read will): {}", id, version, ex.toString());
         }
     }
 

@@ -210,10 +210,22 @@ class CaseLifecycleIntegrationTests {
         JsonNode noAuthority = problem(transition(reference, "\"2\"",
                 "{\"to\": \"CLOSED\", \"outcome\": \"REFERRED_TO_OTHER_AUTHORITY\"}"), 400, "/problems/invalid-change");
         assertThat(noAuthority.at("/errors/0/field").asString()).isEqualTo("referredTo");
-        problem(post(reference, "transitions", "agent-num", "\"2\"", "{\"to\": \"INTERVENTION\"}"), 403,
+        JsonNode misplacedQuestion = problem(transition(reference, "\"2\"",
+                "{\"to\": \"INTERVENTION\", \"question\": \"Pourquoi ?\"}"), 400, "/problems/invalid-change");
+        assertThat(misplacedQuestion.at("/errors/0/field").asString()).isEqualTo("question");
+        transition(reference, "\"2\"", "{\"to\": \"INTERVENTION\"}");
+        JsonNode letterWithoutLetter = problem(transition(reference, "\"3\"",
+                "{\"to\": \"UNDER_REVIEW\", \"letter\": \"Nous reprenons l'instruction.\"}"), 400,
+                "/problems/invalid-change");
+        assertThat(letterWithoutLetter.at("/errors/0/field").asString())
+                .as("back under review after an intervention: no letter to add a paragraph to").isEqualTo("letter");
+        problem(post(reference, "transitions", "agent-num", "\"3\"", "{\"to\": \"UNDER_REVIEW\"}"), 403,
                 "/problems/forbidden");
+        JsonNode unknownStatus = problem(transition(reference, "\"3\"", "{\"to\": \"not-a-status\"}"), 400,
+                "/problems/unreadable-body");
+        assertThat(unknownStatus.get("detail").asString()).contains("'not-a-status' is not one of", "UNDER_REVIEW");
         assertThat(json.readTree(get(reference, "agent-apsf").body()).get("version").asLong())
-                .as("no refused change was kept").isEqualTo(2);
+                .as("no refused change was kept").isEqualTo(3);
     }
 
     @Test
@@ -225,8 +237,11 @@ class CaseLifecycleIntegrationTests {
                 "/problems/invalid-change");
         HttpResponse<String> taken = post(reference, "assignee", "agent-apsf", "\"1\"", "{\"assignee\": \"agent-apsf\"}");
         assertThat(json.readTree(taken.body()).at("/assignee/name").asString()).isEqualTo("Claire Martin");
+        get(reference, "agent-num");
         HttpResponse<String> given = post(reference, "assignee", "head-apsf", "\"2\"", "{\"assignee\": \"head-apsf\"}");
-        assertThat(given.statusCode()).isEqualTo(200);
+        assertThat(given.statusCode()).as("a head takes it from a colleague").isEqualTo(200);
+        problem(post(reference, "assignee", "agent-apsf", "\"3\"", "{\"assignee\": \"agent-apsf\"}"), 400,
+                "/problems/invalid-change");
         HttpResponse<String> back = post(reference, "assignee", "head-apsf", "\"3\"", "{\"assignee\": \"agent-apsf\"}");
         assertThat(json.readTree(back.body()).at("/assignee/username").asString()).isEqualTo("agent-apsf");
         problem(post(reference, "assignee", "head-apsf", "\"4\"", "{\"assignee\": \"agent-num\"}"), 400,

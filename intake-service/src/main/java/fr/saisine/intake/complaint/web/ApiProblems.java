@@ -22,6 +22,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import fr.saisine.intake.complaint.domain.ComplaintNotFoundException;
+import fr.saisine.platform.web.BodyProblem;
 import fr.saisine.intake.complaint.domain.ReferencesExhaustedException;
 
 /**
@@ -34,8 +35,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     static final URI INVALID_COMPLAINT = URI.create("/problems/invalid-complaint");
-    static final URI UNREADABLE_BODY = URI.create("/problems/unreadable-body");
-    static final URI MALFORMED_REFERENCE = URI.create("/problems/malformed-reference");
+    static final URI UNREADABLE_BODY = URI.create(BodyProblem.TYPE);
 
     /** One invalid field: its JSON path and what is wrong with it. */
     record FieldProblem(String field, String message) {
@@ -71,11 +71,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> notFound(ComplaintNotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, null, "Unknown reference", ex.getMessage(), null);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> malformedReference(ReferenceParameter.MalformedReferenceException ex) {
-        return problem(HttpStatus.BAD_REQUEST, MALFORMED_REFERENCE, "Malformed reference", ex.getMessage(), null);
     }
 
     @ExceptionHandler

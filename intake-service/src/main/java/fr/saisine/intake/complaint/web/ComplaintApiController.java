@@ -36,6 +36,6 @@ class ComplaintApiController {
 
     @GetMapping("/{reference}")
     ComplaintView complaint(@PathVariable String reference, StaffMember staff) {
-        return ComplaintView.of(intake.read(staff, ReferenceParameter.checked(reference)));
+        return ComplaintView.of(intake.read(staff, reference));
     }
 }

@@ -73,7 +73,8 @@ public class ProgressNotices {
             String id = OutgoingMessage.progressIdOf(reference, lastLetterAt, recipient.email());
             if (!messages.queue(OutgoingMessage.queued(id, reference, MessageKind.PROGRESS, recipient.email(),
                     recipient.name(), letter, now))) {
-                log.info("progress notice {} already queued (another instance, or before a restart)", id);
+                log.info("progress notice of {} for the silence since {} already queued (another instance, or before a restart)",
+                        reference, lastLetterAt);
             }
         }
         correspondence.progressQueued(reference, now);

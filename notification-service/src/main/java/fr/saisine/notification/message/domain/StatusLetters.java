@@ -46,23 +46,11 @@ public class StatusLetters {
         this.clock = clock;
     }
 
-    /** The letter a change brings, if any: the moves back to review bring none. */
-    static Optional<MessageKind> letterFor(ComplaintStatus from, ComplaintStatus to) {
-        return Optional.ofNullable(switch (to) {
-            case UNDER_REVIEW -> from == ComplaintStatus.TRIAGED ? MessageKind.UNDER_REVIEW : null;
-            case INFORMATION_REQUESTED -> MessageKind.INFORMATION_REQUESTED;
-            case INTERVENTION -> MessageKind.INTERVENTION;
-            case CLOSED -> MessageKind.CLOSED;
-            case REOPENED -> MessageKind.REOPENED;
-            case SUBMITTED, TRIAGED -> null;
-        });
-    }
-
     public void statusChanged(ComplaintStatusChanged change) {
         String sectorName = change.sector() != null ? change.sector().name()
                 : correspondence.state(change.reference()).map(CorrespondenceClock.CaseState::sectorName).orElse(null);
         Instant now = clock.instant();
-        Optional<MessageKind> kind = letterFor(change.from(), change.to());
+        Optional<MessageKind> kind = MessageKind.forStatusChange(change.from(), change.to());
         kind.ifPresent(k -> write(k, change, sectorName, now));
         correspondence.changed(change.reference(), change.version(), change.to(), sectorName,
                 kind.isPresent() ? now : null);
@@ -83,7 +71,8 @@ public class StatusLetters {
             String id = OutgoingMessage.idOf(change.reference(), kind, change.version(), recipient.email());
             if (!messages.queue(OutgoingMessage.queued(id, change.reference(), kind, recipient.email(),
                     recipient.name(), letter, now))) {
-                log.info("letter {} already queued: redelivery ignored", id);
+                log.info("{} letter of {} (version {}) already queued: redelivery ignored", kind, change.reference(),
+                        change.version());
             }
         }
     }

@@ -80,7 +80,7 @@ class LettersDocumentationTest {
     }
 
     Letter statusLetter(Correspondent correspondent, ComplaintStatusChanged change) {
-        MessageKind kind = StatusLetters.letterFor(change.from(), change.to()).orElseThrow();
+        MessageKind kind = MessageKind.forStatusChange(change.from(), change.to()).orElseThrow();
         return StatusLetters.letter(writer, kind, change, correspondent, APSF.name(), WRITTEN_ON);
     }
 

@@ -48,6 +48,10 @@ public final class Case {
         if (!Lifecycle.allows(state.status(), to)) {
             throw new TransitionNotAllowedException(state.status(), to, allowedTransitions());
         }
+        if (request.letter() != null && !Lifecycle.writesToComplainant(state.status(), to)) {
+            throw new InvalidChangeException("letter", "no letter goes to the complainant for this change, "
+                    + "so there is nothing to add a paragraph to; use the internal note");
+        }
         var step = new TriagedCase.StatusChange(to, now, actor, request.note(), request.outcome(),
                 request.referredTo(), request.question(), request.letter());
         TriagedCase next = state.change().status(to, step, request.outcome(), request.referredTo(),

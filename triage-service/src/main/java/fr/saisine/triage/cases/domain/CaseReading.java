@@ -48,15 +48,6 @@ public class CaseReading {
         return queue;
     }
 
-    /** The queues of every sector the reader works in, in the configured order; one audit entry for all. */
-    public List<SectorQueue> queues(StaffMember staff, int perSector) {
-        Map<String, Long> counts = cases.openCountsBySector();
-        List<SectorQueue> queues = triage.sectors().keySet().stream().filter(staff::worksIn)
-                .map(sector -> queueOf(sector, counts, perSector)).toList();
-        access.recordView(staff, queues.stream().flatMap(q -> q.references().stream()).toList());
-        return queues;
-    }
-
     /**
      * The open cases of some of the reader's sectors that pass {@code filter}, oldest first: each
      * sector's {@code scanned} oldest open cases, filtered in memory, at most {@code shown} kept;

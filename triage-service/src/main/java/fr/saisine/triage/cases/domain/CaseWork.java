@@ -83,7 +83,7 @@ public class CaseWork {
             if (attempt == NOTE_ATTEMPTS) {
                 throw new StaleCaseException(reference, current.version(), change.version());
             }
-            current = cases.find(reference).orElseThrow();
+            current = reading.read(staff, reference); // the sector rule again: the case may have moved
         }
     }
 
@@ -110,6 +110,12 @@ public class CaseWork {
             return null;
         }
         if (wanted.equals(staff.username())) {
+            boolean takenByAnother = c.state().assignee() != null
+                    && !staff.subject().equals(c.state().assignee().subject());
+            if (takenByAnother && !staff.is(StaffRole.SECTOR_HEAD)) {
+                throw new InvalidChangeException("assignee", c.state().assignee().name()
+                        + " works this case: only a sector head takes it from a colleague");
+            }
             return actor(staff);
         }
         if (!staff.is(StaffRole.SECTOR_HEAD)) {

@@ -11,6 +11,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.saisine.events.ComplaintStatus;
+import fr.saisine.events.MessageKind;
+
 /**
  * The case lifecycle, at a glance: from each status, where staff may take a case. SUBMITTED to
  * TRIAGED is the routing rules' step, never a person's. Served to the dashboard, which offers
@@ -37,8 +40,9 @@ public final class Lifecycle {
         return next(from).contains(to);
     }
 
-    /** Every status with where it leads, for documentation and the dashboard. */
-    public static Map<CaseStatus, List<CaseStatus>> graph() {
-        return Map.copyOf(NEXT);
+    /** Whether this change brings the complainant a letter (the rule notification-service follows). */
+    public static boolean writesToComplainant(CaseStatus from, CaseStatus to) {
+        return MessageKind.forStatusChange(ComplaintStatus.valueOf(from.name()), ComplaintStatus.valueOf(to.name()))
+                .isPresent();
     }
 }

@@ -5,7 +5,8 @@ import fr.saisine.events.ClosureOutcome;
 /**
  * What staff ask for when they move a case: the status, and what that status needs. Refused,
  * naming the field, when a closure has no outcome, a referral no authority, or a request for
- * information no question; texts have bounded lengths.
+ * information no question, and when a field belongs to another kind of change; texts have
+ * bounded lengths.
  */
 public record TransitionRequest(CaseStatus to, ClosureOutcome outcome, String referredTo, String question,
         String note, String letter) {
@@ -31,8 +32,14 @@ public record TransitionRequest(CaseStatus to, ClosureOutcome outcome, String re
         if (outcome == ClosureOutcome.REFERRED_TO_OTHER_AUTHORITY && referredTo == null) {
             throw new InvalidChangeException("referredTo", "name the authority the complaint is referred to");
         }
+        if (outcome != ClosureOutcome.REFERRED_TO_OTHER_AUTHORITY && referredTo != null) {
+            throw new InvalidChangeException("referredTo", "only a referral to another authority names one");
+        }
         if (to == CaseStatus.INFORMATION_REQUESTED && question == null) {
             throw new InvalidChangeException("question", "a request for information needs the question to put to the complainant");
+        }
+        if (to != CaseStatus.INFORMATION_REQUESTED && question != null) {
+            throw new InvalidChangeException("question", "only a request for information puts a question");
         }
         InvalidChangeException.checkLength("note", note, MAX_NOTE);
         InvalidChangeException.checkLength("question", question, MAX_QUESTION);

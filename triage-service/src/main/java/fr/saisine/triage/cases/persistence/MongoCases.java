@@ -40,8 +40,12 @@ import fr.saisine.triage.cases.domain.TriagedCase;
 @Component
 class MongoCases implements Cases {
 
-    /** The head document as the queue query reads it. */
-    record CaseHead(@Id String reference, TriagedCase state) {
+    /** The head document as the queue query reads it; heads written before versions had none (1). */
+    record CaseHead(@Id String reference, Long version, TriagedCase state) {
+
+        long versionOrFirst() {
+            return version == null ? 1 : version;
+        }
     }
 
     static final String RELATED_GROUPS = "related_groups";
@@ -93,7 +97,12 @@ class MongoCases implements Cases {
     public List<TriagedCase> openQueue(String sectorCode, int limit) {
         Query open = new Query(Criteria.where(SECTOR).is(sectorCode).and(STATUS).ne(CaseStatus.CLOSED.name()))
                 .with(Sort.by(SUBMITTED_AT)).limit(limit);
-        return mongo.find(open, CaseHead.class, COLLECTION).stream().map(CaseHead::state).toList();
+        // a head a crash or a race left behind is caught up, row by row, by _id: a case moved or
+        // closed since never shows in a queue it has left
+        return mongo.find(open, CaseHead.class, COLLECTION).stream()
+                .map(head -> store.latest(head.reference(), head.versionOrFirst(), head.state()).state())
+                .filter(c -> c.isOpen() && c.sector().code().equals(sectorCode))
+                .toList();
     }
 
     @Override

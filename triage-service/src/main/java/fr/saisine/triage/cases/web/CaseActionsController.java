@@ -7,15 +7,12 @@ import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.saisine.events.ClosureOutcome;
-import fr.saisine.platform.access.AccessRefusedException;
 import fr.saisine.platform.security.StaffMember;
 import fr.saisine.platform.security.StaffRole;
 import fr.saisine.triage.cases.domain.Case;
@@ -201,16 +198,5 @@ class CaseActionsController {
             fields.put(namesAndValues[i], namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1]);
         }
         return fields;
-    }
-
-    /**
-     * A case or sector outside the reader's sectors, or none: the same page either way, the refusal
-     * already in the audit log. Here rather than in an advice, which the platform's API advice would outrank.
-     */
-    @ExceptionHandler
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String refused(AccessRefusedException ex, Model model) {
-        model.addAttribute("message", ex.getMessage());
-        return "error/403";
     }
 }

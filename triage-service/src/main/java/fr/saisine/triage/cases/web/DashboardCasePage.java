@@ -13,6 +13,7 @@ import fr.saisine.triage.cases.domain.Case;
 import fr.saisine.triage.cases.domain.CaseLetters;
 import fr.saisine.triage.cases.domain.CaseReading;
 import fr.saisine.triage.cases.domain.Colleagues;
+import fr.saisine.triage.cases.domain.Lifecycle;
 import fr.saisine.triage.cases.domain.TriagedCase;
 import fr.saisine.triage.routing.TriageProperties;
 
@@ -49,6 +50,8 @@ class DashboardCasePage {
         model.addAttribute("case", c);
         model.addAttribute("version", current.version());
         model.addAttribute("transitions", current.allowedTransitions());
+        model.addAttribute("lettered", current.allowedTransitions().stream()
+                .filter(to -> Lifecycle.writesToComplainant(c.status(), to)).toList());
         model.addAttribute("related", reading.related(c, RELATED_SHOWN));
         model.addAttribute("letters", letters.of(c.reference()));
         model.addAttribute("assignedToMe", c.assignee() != null && staff.subject().equals(c.assignee().subject()));

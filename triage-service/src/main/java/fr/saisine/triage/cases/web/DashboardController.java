@@ -7,7 +7,6 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 import fr.saisine.events.StaffActor;
-import fr.saisine.platform.access.AccessRefusedException;
 import fr.saisine.platform.security.StaffMember;
 import fr.saisine.platform.security.StaffRole;
 import fr.saisine.triage.cases.domain.CaseReading;
@@ -95,16 +93,5 @@ class DashboardController {
     @GetMapping("/signed-out")
     String signedOut() {
         return "signed-out";
-    }
-
-    /**
-     * A case or sector outside the reader's sectors, or none: the same page either way, the refusal
-     * already in the audit log. Here rather than in an advice, which the platform's API advice would outrank.
-     */
-    @ExceptionHandler
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String refused(AccessRefusedException ex, Model model) {
-        model.addAttribute("message", ex.getMessage());
-        return "error/403";
     }
 }

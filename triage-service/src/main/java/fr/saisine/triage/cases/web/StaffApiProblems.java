@@ -4,14 +4,19 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import fr.saisine.triage.cases.domain.CaseNotFoundException;
+import fr.saisine.platform.web.BodyProblem;
 import fr.saisine.triage.cases.domain.InvalidChangeException;
 import fr.saisine.triage.cases.domain.StaleCaseException;
 import fr.saisine.triage.cases.domain.TransitionNotAllowedException;
@@ -26,11 +31,6 @@ class StaffApiProblems extends ResponseEntityExceptionHandler {
     static final URI TRANSITION_NOT_ALLOWED = URI.create("/problems/transition-not-allowed");
 
     @ExceptionHandler
-    ProblemDetail caseNotFound(CaseNotFoundException ex) {
-        return problem(HttpStatus.NOT_FOUND, null, "Unknown case", ex.getMessage());
-    }
-
-    @ExceptionHandler
     ProblemDetail sectorNotFound(UnknownSectorException ex) {
         return problem(HttpStatus.NOT_FOUND, null, "Unknown sector", ex.getMessage());
     }
@@ -38,6 +38,19 @@ class StaffApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail badParameter(IllegalArgumentException ex) {
         return problem(HttpStatus.BAD_REQUEST, null, "Invalid parameter", ex.getMessage());
+    }
+
+    /** A body that is not the JSON expected: which field, and what was wrong with it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodyProblem body = BodyProblem.of(ex);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, URI.create(BodyProblem.TYPE),
+                "The request body cannot be read", body.detail());
+        if (body.field() != null) {
+            problem.setProperty("errors", List.of(Map.of("field", body.field(), "message", body.detail())));
+        }
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler

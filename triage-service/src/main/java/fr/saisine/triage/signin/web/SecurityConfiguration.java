@@ -1,4 +1,4 @@
-package fr.saisine.triage.signin;
+package fr.saisine.triage.signin.web;
 
 import java.util.Collection;
 import java.util.List;
@@ -15,7 +15,11 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
+import fr.saisine.platform.access.AccessAudit;
+import fr.saisine.platform.access.AuditedAccessDeniedHandler;
 import fr.saisine.platform.security.ApiSecurity;
 import fr.saisine.platform.security.SecurityProperties;
 import fr.saisine.platform.security.StaffClaims;
@@ -32,8 +36,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain staffApi(HttpSecurity http, JwtDecoder decoder) throws Exception {
-        return ApiSecurity.resourceServer(http, decoder)
+    SecurityFilterChain staffApi(HttpSecurity http, JwtDecoder decoder, AccessAudit audit) throws Exception {
+        return ApiSecurity.resourceServer(http, decoder, audit)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole(StaffRole.AUDITOR.name())
                         .anyRequest().hasAnyRole(ApiSecurity.caseWorkers()))
@@ -42,7 +46,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain dashboard(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
+    SecurityFilterChain dashboard(HttpSecurity http, ClientRegistrationRepository registrations, AccessAudit audit)
+            throws Exception {
         var signOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         signOut.setPostLogoutRedirectUri("{baseUrl}/signed-out");
         return http
@@ -56,6 +61,9 @@ class SecurityConfiguration {
                         .loginPage("/oauth2/authorization/" + IssuerClientRegistrations.REGISTRATION_ID)
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(staffAuthorities())))
                 .logout(logout -> logout.logoutSuccessHandler(signOut))
+                .exceptionHandling(e -> e.accessDeniedHandler(
+                        new AuditedAccessDeniedHandler(audit, new AccessDeniedHandlerImpl())))
+                .addFilterAfter(new SignInRenewal(), AuthorizationFilter.class)
                 .build();
     }
 

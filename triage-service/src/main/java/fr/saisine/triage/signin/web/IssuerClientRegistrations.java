@@ -1,4 +1,4 @@
-package fr.saisine.triage.signin;
+package fr.saisine.triage.signin.web;
 
 import java.util.function.Supplier;
 

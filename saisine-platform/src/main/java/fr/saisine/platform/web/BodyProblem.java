@@ -1,4 +1,4 @@
-package fr.saisine.intake.complaint.web;
+package fr.saisine.platform.web;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,9 +13,12 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Says, from Jackson's exception, which field of an unreadable body is wrong and how. */
-record BodyProblem(String field, String detail) {
+public record BodyProblem(String field, String detail) {
 
-    static BodyProblem of(HttpMessageNotReadableException ex) {
+    /** The problem type of an unreadable body, in every service's API. */
+    public static final String TYPE = "/problems/unreadable-body";
+
+    public static BodyProblem of(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return new BodyProblem(path(unknown), "unknown field '" + unknown.getPropertyName() + "'");
@@ -36,7 +39,7 @@ record BodyProblem(String field, String detail) {
             return new BodyProblem(null, "malformed JSON"
                     + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         }
-        return new BodyProblem(null, "a JSON complaint is expected in the request body");
+        return new BodyProblem(null, "a JSON body is expected");
     }
 
     private static String path(JacksonException ex) {

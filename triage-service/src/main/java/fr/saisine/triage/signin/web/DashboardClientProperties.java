@@ -1,4 +1,4 @@
-package fr.saisine.triage.signin;
+package fr.saisine.triage.signin.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
