@@ -11,15 +11,21 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The seed case through the three running services: a group's complaint is routed to APSF, taken
  * under review, the complainants are asked a question (one letter to both co-presidents), the
  * case is closed with a reminder of obligations, and both receive the closing letter with the
- * last day to appeal, later for those living overseas or abroad.
+ * last day to appeal, later for those living overseas or abroad. And twenty identical changes at
+ * once make one change and one letter.
  */
 class CaseLifecycleEndToEndIntegrationTests {
 
@@ -60,11 +67,7 @@ class CaseLifecycleEndToEndIntegrationTests {
                  "respondent": {"name": "Commune de Basse-Terre", "type": "PUBLIC_BODY", "activity": "commune"},
                  "category": "VIDEO_SURVEILLANCE", "subject": "Caméras devant la mairie",
                  "facts": "Des caméras filment l'entrée des logements voisins."}""".formatted(alice, bruno, residence);
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(stack.intake.url("/api/v1/complaints"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(complaint))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).isEqualTo(201);
-        return json.readTree(created.body()).get("reference").asString();
+        return stack.fileComplaint(complaint);
     }
 
     static String etagOf(String reference) throws Exception {
@@ -136,5 +139,36 @@ class CaseLifecycleEndToEndIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(http.send(
                 HttpRequest.newBuilder(stack.triage.url("/api/v1/cases/" + reference)).header("Authorization", bearer())
                         .build(), HttpResponse.BodyHandlers.ofString()).body()).get("letters")).hasSize(8));
+    }
+
+    @Test
+    void shouldSendOneLetterWhenTwentyStaffTakeTheSameCaseUnderReviewAtOnce() throws Exception {
+        String alice = "alice-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String bruno = "bruno-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String reference = fileAGroupComplaint(alice, bruno, "METROPOLITAN_FRANCE");
+        awaitLetters(bruno, 1);
+        String seen = etagOf(reference);
+        List<Callable<Integer>> twenty = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            twenty.add(() -> http.send(HttpRequest.newBuilder(
+                    stack.triage.url("/api/v1/cases/" + reference + "/transitions")).header("Authorization", bearer())
+                    .header("If-Match", seen).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"to\": \"UNDER_REVIEW\"}")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> status : pool.invokeAll(twenty)) {
+            statuses.add(status.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 412).hasSize(19);
+        for (String recipient : List.of(alice, bruno)) {
+            awaitLetters(recipient, 2);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+                    .until(() -> mail.messagesTo(recipient).size() == 2);
+        }
     }
 }

@@ -25,7 +25,6 @@ import org.openqa.selenium.support.ui.Select;
 
 import fr.saisine.testsupport.StaffTokens;
 import fr.saisine.testsupport.TestServers;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An agent working a case on the dashboard, in a real headless browser signed in through the real
@@ -36,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DashboardCaseWorkBrowserIntegrationTests {
 
-    static final JsonMapper json = JsonMapper.builder().build();
     static final HttpClient http = HttpClient.newHttpClient();
     static RunningStack stack;
     WebDriver browser;
@@ -192,11 +190,7 @@ class DashboardCaseWorkBrowserIntegrationTests {
                  "respondent": {"name": "%s", "type": "PUBLIC_BODY", "activity": "commune"},
                  "category": "VIDEO_SURVEILLANCE", "subject": "%s",
                  "facts": "Les faits de la plainte."}""".formatted(UUID.randomUUID(), mairie, subject);
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(stack.intake.url("/api/v1/complaints"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(complaint))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).isEqualTo(201);
-        String reference = json.readTree(created.body()).get("reference").asString();
+        String reference = stack.fileComplaint(complaint);
         String token = StaffTokens.ofTestServers().accessToken("agent-apsf");
         await().atMost(Duration.ofSeconds(60)).until(() -> http.send(HttpRequest.newBuilder(
                 stack.triage.url("/api/v1/cases/" + reference)).header("Authorization", "Bearer " + token).build(),

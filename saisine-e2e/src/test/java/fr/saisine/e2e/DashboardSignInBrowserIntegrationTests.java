@@ -18,7 +18,6 @@ import org.openqa.selenium.WebDriver;
 
 import fr.saisine.testsupport.StaffTokens;
 import fr.saisine.testsupport.TestServers;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Signing in to the dashboard as a person does, in a real headless browser, through the real
@@ -27,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DashboardSignInBrowserIntegrationTests {
 
-    static final JsonMapper json = JsonMapper.builder().build();
     static final HttpClient http = HttpClient.newHttpClient();
     static RunningStack stack;
     static String apsfCase;
@@ -43,10 +41,7 @@ class DashboardSignInBrowserIntegrationTests {
                  "respondent": {"name": "Mairie de Nantes", "type": "PUBLIC_BODY", "activity": "commune"},
                  "category": "VIDEO_SURVEILLANCE", "subject": "Caméra filmant mon jardin",
                  "facts": "Une caméra municipale filme l'intérieur de mon jardin."}""".formatted(UUID.randomUUID());
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(stack.intake.url("/api/v1/complaints"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(complaint))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        apsfCase = json.readTree(created.body()).get("reference").asString();
+        apsfCase = stack.fileComplaint(complaint);
         String token = StaffTokens.ofTestServers().accessToken("agent-apsf");
         await().atMost(Duration.ofSeconds(60)).until(() -> http.send(HttpRequest.newBuilder(
                 stack.triage.url("/api/v1/cases/" + apsfCase)).header("Authorization", "Bearer " + token).build(),

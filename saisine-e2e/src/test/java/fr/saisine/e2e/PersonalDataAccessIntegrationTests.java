@@ -107,11 +107,7 @@ class PersonalDataAccessIntegrationTests {
                  "respondent": {"name": "Caisse primaire d'assurance maladie", "type": "PUBLIC_BODY", "activity": "sécurité sociale"},
                  "category": "ACCESS_RIGHT", "subject": "Pas de réponse à ma demande d'accès",
                  "facts": "J'ai écrit deux fois sans réponse."}""".formatted(UUID.randomUUID());
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(stack.intake.url("/api/v1/complaints"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(complaint))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as("anyone files a complaint, without a token").isEqualTo(201);
-        reference = json.readTree(created.body()).get("reference").asString();
+        reference = stack.fileComplaint(complaint);
         // every service learns the case's sector from the events: wait until each has
         for (Endpoint endpoint : Endpoint.values()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> get(endpoint.uri(), bearer("agent-apsf")).statusCode() == 200);

@@ -64,11 +64,7 @@ class PipelineEndToEndIntegrationTests {
                  "subject": "Reconnaissance faciale aux abords des écoles",
                  "facts": "La commune expérimente la reconnaissance faciale."}""".formatted(alice, bruno);
 
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(stack.intake.url("/api/v1/complaints"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(complaint))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).isEqualTo(201);
-        String reference = json.readTree(created.body()).get("reference").asString();
+        String reference = stack.fileComplaint(complaint);
 
         for (String recipient : List.of(alice, bruno)) {
             MimeMessage letter = await().atMost(Duration.ofSeconds(60))

@@ -1,10 +1,14 @@
 package fr.saisine.e2e;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import fr.saisine.testsupport.TestServers;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The three packaged services, started once for every end-to-end test class of the run, on topics
@@ -14,6 +18,8 @@ import fr.saisine.testsupport.TestServers;
 final class RunningStack {
 
     static final int TRIAGE_PORT = 18082;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static RunningStack stack;
 
@@ -25,6 +31,17 @@ final class RunningStack {
         this.intake = intake;
         this.triage = triage;
         this.notification = notification;
+    }
+
+    /** Files a complaint as anyone may, through intake's API: its reference. */
+    String fileComplaint(String json) throws Exception {
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(intake.url("/api/v1/complaints"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("the complaint was not filed: " + created.statusCode() + " " + created.body());
+        }
+        return JSON.readTree(created.body()).get("reference").asString();
     }
 
     RunningService service(String name) {

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import fr.saisine.events.CaseMovedToSector;
-import fr.saisine.events.ComplaintStatus;
 import fr.saisine.events.ComplaintStatusChanged;
 import fr.saisine.events.MessageKind;
 import fr.saisine.notification.appeal.AppealDeadline;
