@@ -17,6 +17,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import fr.saisine.platform.web.BodyProblem;
+import fr.saisine.platform.web.ProblemTypes;
 import fr.saisine.triage.cases.domain.InvalidChangeException;
 import fr.saisine.triage.cases.domain.StaleCaseException;
 import fr.saisine.triage.cases.domain.TransitionNotAllowedException;
@@ -38,6 +39,13 @@ class StaffApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail badParameter(IllegalArgumentException ex) {
         return problem(HttpStatus.BAD_REQUEST, null, "Invalid parameter", ex.getMessage());
+    }
+
+    /** Spring's own refusals (405, 415, ...) with their documented type rather than about:blank. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        return super.createResponseEntity(ProblemTypes.typed(body, statusCode), headers, statusCode, request);
     }
 
     /** A body that is not the JSON expected: which field, and what was wrong with it. */
