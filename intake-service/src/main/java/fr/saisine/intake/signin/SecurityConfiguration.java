@@ -14,7 +14,7 @@ import fr.saisine.platform.security.ApiSecurity;
 /**
  * Two surfaces. The complaints API: anyone files a complaint; reading one back is for the staff
  * of its sector, with a bearer token. The public pages: open to all, with no session to ride on,
- * so no CSRF token (the one-time submission token of the form is the complainant's issue).
+ * so no CSRF token (the form's one-time submission token is what keeps a resent form from filing twice).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

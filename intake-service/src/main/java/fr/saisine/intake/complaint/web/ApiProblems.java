@@ -22,8 +22,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import fr.saisine.intake.complaint.domain.ComplaintNotFoundException;
-import fr.saisine.platform.web.BodyProblem;
 import fr.saisine.intake.complaint.domain.ReferencesExhaustedException;
+import fr.saisine.platform.web.BodyProblem;
+import fr.saisine.platform.web.ProblemTypes;
 
 /**
  * Turns every refusal of the API into RFC 9457 problem details that say precisely what is
@@ -54,6 +55,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setTitle("The complaint is invalid");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Spring's own refusals (405, 415, ...) with their documented type rather than about:blank. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        return super.createResponseEntity(ProblemTypes.typed(body, statusCode), headers, statusCode, request);
     }
 
     @Override
@@ -90,9 +98,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             Map<String, Object> properties) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        if (type != null) {
-            problem.setType(type);
-        }
+        problem.setType(type != null ? type : URI.create(ProblemTypes.of(status)));
         if (properties != null) {
             properties.forEach(problem::setProperty);
         }

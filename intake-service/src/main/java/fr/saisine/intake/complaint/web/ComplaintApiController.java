@@ -10,28 +10,62 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.saisine.intake.complaint.domain.ComplaintIntake;
+import fr.saisine.intake.complaint.domain.KeyedIntake;
+import fr.saisine.intake.complaint.domain.KeyedSubmission;
+import fr.saisine.intake.complaint.domain.SubmissionKey;
 import fr.saisine.intake.complaint.domain.SubmittedComplaint;
 import fr.saisine.platform.security.StaffMember;
 
-/** The complaints API: file a complaint, read one back as filed. */
+/**
+ * The complaints API: file a complaint, once per {@code Idempotency-Key} when the client sends
+ * one; read one back as filed.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/complaints", produces = MediaType.APPLICATION_JSON_VALUE)
 class ComplaintApiController {
 
-    private final ComplaintIntake intake;
+    /** Says that the answer is the one given to an earlier request with the same key (as Stripe does). */
+    static final String REPLAYED = "Idempotent-Replayed";
 
-    ComplaintApiController(ComplaintIntake intake) {
+    private final ComplaintIntake intake;
+    private final KeyedIntake keyedIntake;
+    private final RequestFingerprint fingerprint;
+
+    ComplaintApiController(ComplaintIntake intake, KeyedIntake keyedIntake, RequestFingerprint fingerprint) {
         this.intake = intake;
+        this.keyedIntake = keyedIntake;
+        this.fingerprint = fingerprint;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<SubmittedComplaint> submit(@Valid @RequestBody ComplaintRequest request) {
-        SubmittedComplaint submitted = intake.submit(request.toNewComplaint());
-        return ResponseEntity.created(URI.create("/api/v1/complaints/" + submitted.reference())).body(submitted);
+    ResponseEntity<SubmittedComplaint> submit(@Valid @RequestBody ComplaintRequest request,
+            @RequestHeader(name = IdempotencyProblems.HEADER, required = false) String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return created(intake.submit(request.toNewComplaint()), false);
+        }
+        if (!SubmissionKey.isWellFormed(idempotencyKey)) {
+            throw IdempotencyProblems.invalidKey();
+        }
+        var key = new SubmissionKey(SubmissionKey.Scope.API, idempotencyKey);
+        return switch (keyedIntake.submit(key, fingerprint.of(request), request.toNewComplaint())) {
+            case KeyedSubmission.Filed filed -> created(filed.complaint(), false);
+            case KeyedSubmission.Replayed replayed -> created(replayed.complaint(), true);
+            case KeyedSubmission.InFlight inFlight -> throw IdempotencyProblems.inFlight();
+            case KeyedSubmission.KeyReused reused -> throw IdempotencyProblems.keyReused();
+        };
+    }
+
+    private static ResponseEntity<SubmittedComplaint> created(SubmittedComplaint submitted, boolean replayed) {
+        var answer = ResponseEntity.created(URI.create("/api/v1/complaints/" + submitted.reference()));
+        if (replayed) {
+            answer.header(REPLAYED, "true");
+        }
+        return answer.body(submitted);
     }
 
     @GetMapping("/{reference}")

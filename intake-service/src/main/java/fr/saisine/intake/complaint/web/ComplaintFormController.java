@@ -1,12 +1,16 @@
 package fr.saisine.intake.complaint.web;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -20,27 +24,45 @@ import fr.saisine.events.ComplainantType;
 import fr.saisine.events.Residence;
 import fr.saisine.events.RespondentType;
 import fr.saisine.intake.complaint.domain.ComplaintIntake;
+import fr.saisine.intake.complaint.domain.KeyedIntake;
+import fr.saisine.intake.complaint.domain.KeyedSubmission;
+import fr.saisine.intake.complaint.domain.SubmissionKey;
 import fr.saisine.intake.complaint.domain.SubmittedComplaint;
 
 /**
  * The public complaint form. It applies the API's rules ({@link ComplaintRequest}) and shows
- * each error beside its field, keeping everything the complainant typed.
+ * each error beside its field, keeping everything the complainant typed. Each form shown carries
+ * a {@link SubmissionToken}, under which the complaint is filed once: a double click, a reload of
+ * the POST, the back button then a new click all lead to the confirmation of that one complaint.
  */
 @Controller
 class ComplaintFormController {
 
+    /** A double click's second request waits this long for the first, whose answer the browser dropped. */
+    static final Duration PATIENCE = Duration.ofSeconds(10);
+
     private final ComplaintIntake intake;
+    private final KeyedIntake keyedIntake;
+    private final RequestFingerprint fingerprint;
     private final Validator validator;
 
-    ComplaintFormController(ComplaintIntake intake, Validator validator) {
+    ComplaintFormController(ComplaintIntake intake, KeyedIntake keyedIntake, RequestFingerprint fingerprint,
+            Validator validator) {
         this.intake = intake;
+        this.keyedIntake = keyedIntake;
+        this.fingerprint = fingerprint;
         this.validator = validator;
     }
 
     @GetMapping("/")
-    String form(Model model) {
-        return render(model, Map.of("complainant.type", "PERSON", "complainant.postalAddress.country", "FR",
-                "complainant.residence", "METROPOLITAN_FRANCE"), Map.of());
+    String form(Model model, HttpServletResponse response) {
+        // history may keep this page (no-store forbade it), so that the back button shows it with its
+        // token rather than a fresh one; it holds nothing personal. A reload still fetches a new one.
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().cachePrivate().getHeaderValue());
+        Map<String, String> values = new LinkedHashMap<>(Map.of("complainant.type", "PERSON",
+                "complainant.postalAddress.country", "FR", "complainant.residence", "METROPOLITAN_FRANCE"));
+        values.put(SubmissionToken.FIELD, SubmissionToken.generate());
+        return render(model, values, Map.of());
     }
 
     @PostMapping("/")
@@ -54,9 +76,36 @@ class ComplaintFormController {
         if (!errors.isEmpty()) {
             return render(model, values, errors);
         }
-        SubmittedComplaint submitted = intake.submit(request.toNewComplaint());
+        String token = values.get(SubmissionToken.FIELD);
+        if (!SubmissionKey.isWellFormed(token)) {
+            // a page shown before tokens existed, or a client of its own: filed as it always was
+            return confirm(intake.submit(request.toNewComplaint()), redirect);
+        }
+        var key = new SubmissionKey(SubmissionKey.Scope.FORM, token);
+        return switch (keyedIntake.submit(key, fingerprint.of(request), request.toNewComplaint(), PATIENCE)) {
+            case KeyedSubmission.Filed filed -> confirm(filed.complaint(), redirect);
+            case KeyedSubmission.Replayed replayed -> confirm(replayed.complaint(), redirect);
+            case KeyedSubmission.KeyReused reused when reused.original() != null -> {
+                // back, changed, sent again: that complaint is filed as it was; sending again files these as another
+                values.put(SubmissionToken.FIELD, SubmissionToken.generate());
+                model.addAttribute("alreadyFiled", reused.original());
+                yield render(model, values, Map.of());
+            }
+            case KeyedSubmission.KeyReused stillFiling -> pending(model, values);
+            case KeyedSubmission.InFlight inFlight -> pending(model, values);
+        };
+    }
+
+    /** Post/redirect/get: a reload of the confirmation never posts again. */
+    private static String confirm(SubmittedComplaint submitted, RedirectAttributes redirect) {
         redirect.addFlashAttribute("submitted", submitted);
         return "redirect:/confirmation";
+    }
+
+    /** The first sending is still being filed after {@link #PATIENCE}: the same token sent again will show it. */
+    private String pending(Model model, Map<String, String> values) {
+        model.addAttribute("pending", true);
+        return render(model, values, Map.of());
     }
 
     @GetMapping("/confirmation")

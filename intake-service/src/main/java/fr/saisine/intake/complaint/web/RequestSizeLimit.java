@@ -47,7 +47,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("""
-                    {"type":"about:blank","title":"The request body is too large","status":413,\
+                    {"type":"/problems/content-too-large","title":"The request body is too large","status":413,\
                     "detail":"a complaint is at most %s of JSON","instance":"%s"}"""
                     .formatted(readable(limit), request.getRequestURI()));
             return;
