@@ -10,6 +10,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import fr.saisine.platform.access.AccessAudit;
 import fr.saisine.platform.security.ApiSecurity;
+import fr.saisine.platform.security.BrowserHeaders;
 
 /**
  * Two surfaces. The complaints API: anyone files a complaint; reading one back is for the staff
@@ -32,7 +33,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
-        return http
+        return BrowserHeaders.apply(http)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .build();

@@ -19,6 +19,7 @@ public final class ProblemTypes {
             case 406 -> "/problems/not-acceptable";
             case 413 -> "/problems/content-too-large";
             case 415 -> "/problems/unsupported-media-type";
+            case 503 -> "/problems/unavailable";
             default -> status.is5xxServerError() ? "/problems/server-error" : "about:blank";
         };
     }

@@ -91,9 +91,7 @@ class StaffApiProblems extends ResponseEntityExceptionHandler {
     private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        if (type != null) {
-            problem.setType(type);
-        }
+        problem.setType(type != null ? type : URI.create(ProblemTypes.of(status)));
         return problem;
     }
 }

@@ -1,5 +1,6 @@
 package fr.saisine.triage.signin.web;
 
+import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 
@@ -21,6 +22,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import fr.saisine.platform.access.AccessAudit;
 import fr.saisine.platform.access.AuditedAccessDeniedHandler;
 import fr.saisine.platform.security.ApiSecurity;
+import fr.saisine.platform.security.BrowserHeaders;
 import fr.saisine.platform.security.SecurityProperties;
 import fr.saisine.platform.security.StaffClaims;
 import fr.saisine.platform.security.StaffRole;
@@ -46,11 +48,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain dashboard(HttpSecurity http, ClientRegistrationRepository registrations, AccessAudit audit)
-            throws Exception {
+    SecurityFilterChain dashboard(HttpSecurity http, ClientRegistrationRepository registrations, AccessAudit audit,
+            SecurityProperties security) throws Exception {
         var signOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         signOut.setPostLogoutRedirectUri("{baseUrl}/signed-out");
-        return http
+        // the sign-out posts to the dashboard, which sends the browser on to the provider's end-session page
+        return BrowserHeaders.apply(http, URI.create(security.issuerUri()).resolve("/").toString())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signed-out", "/error", "/dashboard.css").permitAll()
                         .requestMatchers(ApiSecurity.OPERATIONS_ENDPOINTS).permitAll()
