@@ -32,6 +32,10 @@ load_profile() {
     INTAKE_PORT="${INTAKE_PORT:-8081}"
     TRIAGE_PORT="${TRIAGE_PORT:-8082}"
     NOTIFICATION_PORT="${NOTIFICATION_PORT:-8083}"
+    # Actuator (probes, metrics) of each service, on loopback (docs/operations.md)
+    INTAKE_MANAGEMENT_PORT="${INTAKE_MANAGEMENT_PORT:-9081}"
+    TRIAGE_MANAGEMENT_PORT="${TRIAGE_MANAGEMENT_PORT:-9082}"
+    NOTIFICATION_MANAGEMENT_PORT="${NOTIFICATION_MANAGEMENT_PORT:-9083}"
     OIDC_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/saisine"
 }
 
@@ -314,7 +318,11 @@ SERVICES=(intake triage notification)
 service_port() {
     case "$1" in intake) echo "$INTAKE_PORT" ;; triage) echo "$TRIAGE_PORT" ;; notification) echo "$NOTIFICATION_PORT" ;; esac
 }
+management_port() {
+    case "$1" in intake) echo "$INTAKE_MANAGEMENT_PORT" ;; triage) echo "$TRIAGE_MANAGEMENT_PORT" ;; notification) echo "$NOTIFICATION_MANAGEMENT_PORT" ;; esac
+}
 service_jar() { echo "$ROOT/$1-service/target/$1-service.jar"; }
+# service_ready MANAGEMENT_PORT: the readiness probe answers UP (the database and Kafka included)
 service_ready() { curl -fsS "http://127.0.0.1:$1/actuator/health/readiness" > /dev/null 2>&1; }
 
 # Builds the jars when one is missing or older than any source of the build.
@@ -334,7 +342,7 @@ ensure_built() {
 start_service() {
     local name="$1" port; port="$(service_port "$1")"
     start_process "$name" "$port" "$JAVA" -Xmx512m -XX:+UseSerialGC -jar "$(service_jar "$name")" \
-        --server.port="$port" || return 0
+        --server.port="$port" --management.server.port="$(management_port "$name")" || return 0
 }
 
 stack_up() {
@@ -353,8 +361,8 @@ stack_up() {
     say "Starting the services:"
     for s in "${SERVICES[@]}"; do start_service "$s"; done
     for s in "${SERVICES[@]}"; do
-        wait_until "$s" 180 service_ready "$(service_port "$s")"
-        say "  $s-service: ready on http://127.0.0.1:$(service_port "$s")"
+        wait_until "$s" 180 service_ready "$(management_port "$s")"
+        say "  $s-service: ready on http://127.0.0.1:$(service_port "$s") (management 127.0.0.1:$(management_port "$s"))"
     done
     print_addresses
 }
@@ -368,6 +376,7 @@ Saisine is up.
   Staff dashboard           http://127.0.0.1:$TRIAGE_PORT/
   Messages API              http://127.0.0.1:$NOTIFICATION_PORT/api/v1/complaints/{reference}/notifications
   Mail view (GreenMail)     http://127.0.0.1:$MAIL_WEB_PORT/   (IMAP 127.0.0.1:$IMAP_PORT, any login)
+  Health and metrics        http://127.0.0.1:{$INTAKE_MANAGEMENT_PORT,$TRIAGE_MANAGEMENT_PORT,$NOTIFICATION_MANAGEMENT_PORT}/actuator/{health,prometheus}
   Keycloak (OIDC issuer)    $OIDC_ISSUER
   Staff accounts (DEV ONLY) ${DEV_ACCOUNTS[*]}; password = the username
                             a bearer token for the APIs: ./saisine token USER
@@ -393,6 +402,9 @@ stack_status() {
             *) port="$(service_port "$s")" ;;
         esac
         if is_alive "$s"; then
+            case "$s" in
+                intake|triage|notification) port="$port, management $(management_port "$s")" ;;
+            esac
             printf '  %-13s running  pid %-8s 127.0.0.1:%s\n' "$s" "$(pid_of "$s")" "$port"
         else
             printf '  %-13s stopped\n' "$s"

@@ -292,7 +292,8 @@ class PersonalDataAccessIntegrationTests {
     void shouldGuardEveryApiEndpointTheServicesMap() throws Exception {
         Set<String> mapped = new TreeSet<>();
         for (String service : List.of("intake", "triage", "notification")) {
-            JsonNode mappings = json.readTree(get(stack.service(service).url("/actuator/mappings"), null).body());
+            URI actuator = stack.service(service).managementUrl("/actuator/mappings");
+            JsonNode mappings = json.readTree(get(actuator, null).body());
             mappings.at("/contexts").forEach(context -> context.at("/mappings/dispatcherServlets/dispatcherServlet")
                     .forEach(handler -> {
                         JsonNode conditions = handler.at("/details/requestMappingConditions");

@@ -20,25 +20,29 @@ final class RunningService implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
 
-    private RunningService(String name, int port, Process process, Path log) {
+    private RunningService(String name, int port, int managementPort, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
     }
 
+    /** Starts the service on {@code port}, with its Actuator on a free port of its own (see {@link #managementUrl}). */
     static RunningService start(String name, int port, Map<String, String> properties) throws IOException {
         Path root = TestServers.projectRoot();
         Path jar = root.resolve(name + "-service/target/" + name + "-service.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./saisine test does)");
         }
+        int managementPort = TestServers.freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                "--server.port=" + port));
+                "--server.port=" + port, "--management.server.port=" + managementPort));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = root.resolve("saisine-e2e/target/e2e-logs/" + name + ".log");
         Files.createDirectories(log.getParent());
@@ -49,7 +53,7 @@ final class RunningService implements AutoCloseable {
         builder.environment().put("SPRING_MAIL_HOST", servers.smtpHost());
         builder.environment().put("SPRING_MAIL_PORT", String.valueOf(servers.smtpPort()));
         builder.environment().put("SAISINE_SECURITY_ISSUER_URI", servers.oidcIssuer());
-        return new RunningService(name, port, builder.start(), log);
+        return new RunningService(name, port, managementPort, builder.start(), log);
     }
 
     void awaitReady(Duration timeout) throws Exception {
@@ -60,7 +64,7 @@ final class RunningService implements AutoCloseable {
                 throw new IllegalStateException(name + "-service stopped while starting; its log: " + log);
             }
             try {
-                var ready = http.send(HttpRequest.newBuilder(url("/actuator/health/readiness")).build(),
+                var ready = http.send(HttpRequest.newBuilder(managementUrl("/actuator/health/readiness")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
@@ -76,6 +80,11 @@ final class RunningService implements AutoCloseable {
 
     URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** On the management port: health, info, mappings, prometheus. */
+    URI managementUrl(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
     }
 
     @Override

@@ -70,7 +70,7 @@ final class RunningStack {
                 "spring.cloud.stream.bindings.auditEvents-out-0.destination", audit,
                 // an expired token is refused after its lifetime plus this skew: short, so a test can wait it out
                 "saisine.security.clock-skew", "1s",
-                "management.endpoints.web.exposure.include", "health,info,mappings");
+                "management.endpoints.web.exposure.include", "health,info,prometheus,mappings");
         RunningService intake = RunningService.start("intake", TestServers.freePort(), with(common, Map.of(
                 "spring.mongodb.database", run + "-intake",
                 "spring.cloud.stream.bindings.complaintEvents-out-0.destination", complaints,

@@ -12,7 +12,7 @@ import fr.saisine.platform.security.ApiSecurity;
 
 /**
  * The messages API is for the staff of the case's sector, with a bearer token; nothing else is
- * served but the health probes.
+ * served on this port (the health probes and the metrics are on the management port).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -27,10 +27,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain probes(HttpSecurity http) throws Exception {
+    SecurityFilterChain nothingElse(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(ApiSecurity.OPERATIONS_ENDPOINTS).permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 .build();

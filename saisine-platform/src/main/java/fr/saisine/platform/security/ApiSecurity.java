@@ -33,14 +33,6 @@ public final class ApiSecurity {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(refusals));
     }
 
-    /**
-     * The Actuator endpoints that carry no personal data, open to the probes and the operators'
-     * tools; which of them answer at all is {@code management.endpoints.web.exposure} (health and
-     * info by default; the tests add mappings, to check that every API endpoint is guarded).
-     */
-    public static final String[] OPERATIONS_ENDPOINTS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
-        "/actuator/mappings"};
-
     /** Staff who work cases: agents and sector heads. */
     public static String[] caseWorkers() {
         return new String[] {StaffRole.AGENT.name(), StaffRole.SECTOR_HEAD.name()};

@@ -35,25 +35,28 @@ class ComplaintApiController {
     private final ComplaintIntake intake;
     private final KeyedIntake keyedIntake;
     private final RequestFingerprint fingerprint;
+    private final ComplaintsReceived received;
 
-    ComplaintApiController(ComplaintIntake intake, KeyedIntake keyedIntake, RequestFingerprint fingerprint) {
+    ComplaintApiController(ComplaintIntake intake, KeyedIntake keyedIntake, RequestFingerprint fingerprint,
+            ComplaintsReceived received) {
         this.intake = intake;
         this.keyedIntake = keyedIntake;
         this.fingerprint = fingerprint;
+        this.received = received;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SubmittedComplaint> submit(@Valid @RequestBody ComplaintRequest request,
             @RequestHeader(name = IdempotencyProblems.HEADER, required = false) String idempotencyKey) {
         if (idempotencyKey == null) {
-            return created(intake.submit(request.toNewComplaint()), false);
+            return created(received.byApi(intake.submit(request.toNewComplaint())), false);
         }
         if (!SubmissionKey.isWellFormed(idempotencyKey)) {
             throw IdempotencyProblems.invalidKey();
         }
         var key = new SubmissionKey(SubmissionKey.Scope.API, idempotencyKey);
         return switch (keyedIntake.submit(key, fingerprint.of(request), request.toNewComplaint())) {
-            case KeyedSubmission.Filed filed -> created(filed.complaint(), false);
+            case KeyedSubmission.Filed filed -> created(received.byApi(filed.complaint()), false);
             case KeyedSubmission.Replayed replayed -> created(replayed.complaint(), true);
             case KeyedSubmission.InFlight inFlight -> throw IdempotencyProblems.inFlight();
             case KeyedSubmission.KeyReused reused -> throw IdempotencyProblems.keyReused();

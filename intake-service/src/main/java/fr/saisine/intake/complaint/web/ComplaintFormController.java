@@ -45,13 +45,15 @@ class ComplaintFormController {
     private final KeyedIntake keyedIntake;
     private final RequestFingerprint fingerprint;
     private final Validator validator;
+    private final ComplaintsReceived received;
 
     ComplaintFormController(ComplaintIntake intake, KeyedIntake keyedIntake, RequestFingerprint fingerprint,
-            Validator validator) {
+            Validator validator, ComplaintsReceived received) {
         this.intake = intake;
         this.keyedIntake = keyedIntake;
         this.fingerprint = fingerprint;
         this.validator = validator;
+        this.received = received;
     }
 
     @GetMapping("/")
@@ -79,11 +81,11 @@ class ComplaintFormController {
         String token = values.get(SubmissionToken.FIELD);
         if (!SubmissionKey.isWellFormed(token)) {
             // a page shown before tokens existed, or a client of its own: filed as it always was
-            return confirm(intake.submit(request.toNewComplaint()), redirect);
+            return confirm(received.byForm(intake.submit(request.toNewComplaint())), redirect);
         }
         var key = new SubmissionKey(SubmissionKey.Scope.FORM, token);
         return switch (keyedIntake.submit(key, fingerprint.of(request), request.toNewComplaint(), PATIENCE)) {
-            case KeyedSubmission.Filed filed -> confirm(filed.complaint(), redirect);
+            case KeyedSubmission.Filed filed -> confirm(received.byForm(filed.complaint()), redirect);
             case KeyedSubmission.Replayed replayed -> confirm(replayed.complaint(), redirect);
             case KeyedSubmission.KeyReused reused when reused.original() != null -> {
                 // back, changed, sent again: that complaint is filed as it was; sending again files these as another

@@ -9,6 +9,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import fr.saisine.notification.message.persistence.MessageStore;
+import fr.saisine.platform.metrics.BacklogMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 
 @Configuration(proxyBeanMethods = false)
 class MailDispatchConfiguration {
@@ -20,11 +22,19 @@ class MailDispatchConfiguration {
 
     @Bean
     MailDispatch mailDispatch(MailQueue queue, MessageStore messages, JavaMailSenderImpl mail,
-            DispatchProperties properties, Clock clock) {
+            DispatchProperties properties, Clock clock, MeterRegistry registry) {
+        LetterOutcomes outcomes = new LetterOutcomes(registry);
         MailDispatch dispatch = new MailDispatch(IntStream.rangeClosed(1, properties.senders())
-                .mapToObj(i -> new MailSender("mail-sender-" + i, queue, messages, mail, properties, clock))
+                .mapToObj(i -> new MailSender("mail-sender-" + i, queue, messages, mail, properties, clock, outcomes))
                 .toList());
         queue.onEnqueue(dispatch::wakeUp);
         return dispatch;
+    }
+
+    /** The letters waiting to be sent (first tries and retries alike), and how long the oldest has waited. */
+    @Bean
+    BacklogMetrics mailQueueMetrics(MongoTemplate mongo, Clock clock) {
+        return new BacklogMetrics("saisine.letters.pending", "Letters waiting to be sent, retries included", mongo,
+                MailQueue.ENTRIES, "queuedAt", clock);
     }
 }

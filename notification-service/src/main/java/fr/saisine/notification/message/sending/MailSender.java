@@ -44,15 +44,17 @@ final class MailSender extends PollingWorker {
     private final JavaMailSenderImpl mail;
     private final DispatchProperties properties;
     private final Clock clock;
+    private final LetterOutcomes outcomes;
 
     MailSender(String name, MailQueue queue, MessageStore messages, JavaMailSenderImpl mail,
-            DispatchProperties properties, Clock clock) {
+            DispatchProperties properties, Clock clock, LetterOutcomes outcomes) {
         super(name, properties.pollInterval(), properties.maxRetryInterval());
         this.queue = queue;
         this.messages = messages;
         this.mail = mail;
         this.properties = properties;
         this.clock = clock;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -141,6 +143,12 @@ final class MailSender extends PollingWorker {
     private void finish(Versioned<OutgoingMessage> attempt, OutgoingMessage outcome, Event event) {
         if (!messages.recordOutcome(attempt, outcome, event)) {
             log.warn("message {}: another sender recorded its outcome first", attempt.id());
+        }
+        else if (event instanceof NotificationDelivered) {
+            outcomes.sent(outcome.kind());
+        }
+        else {
+            outcomes.failed(outcome.kind());
         }
         queue.remove(attempt.id());
     }

@@ -56,7 +56,6 @@ class SecurityConfiguration {
         return BrowserHeaders.apply(http, URI.create(security.issuerUri()).resolve("/").toString())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signed-out", "/error", "/dashboard.css").permitAll()
-                        .requestMatchers(ApiSecurity.OPERATIONS_ENDPOINTS).permitAll()
                         .requestMatchers("/audit", "/audit/**").hasRole(StaffRole.AUDITOR.name())
                         .requestMatchers("/cases/**").hasAnyRole(ApiSecurity.caseWorkers())
                         .anyRequest().authenticated())

@@ -1,0 +1,88 @@
+package fr.saisine.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.saisine.testsupport.Actuator;
+import fr.saisine.testsupport.TestServers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the probes and Prometheus read, on the management port: readiness with its servers, the figures. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+class MonitoringIntegrationTests {
+
+    static final String COMPLAINTS = TestServers.uniqueName("complaint-events");
+    static final String AUDIT = TestServers.uniqueName("audit-events");
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Value("${local.management.port}")
+    int managementPort;
+
+    Actuator actuator;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry, "triage-monitoring");
+        registry.add("spring.cloud.stream.bindings.triageComplaint-in-0.destination", () -> COMPLAINTS);
+        registry.add("spring.cloud.stream.bindings.complaintEvents-out-0.destination", () -> COMPLAINTS);
+        registry.add("spring.cloud.stream.bindings.recordLetters-in-0.destination",
+                () -> TestServers.uniqueName("notification-events"));
+        registry.add("spring.cloud.stream.bindings.auditEvents-out-0.destination", () -> AUDIT);
+        registry.add("spring.cloud.stream.bindings.gatherAuditRecords-in-0.destination", () -> AUDIT);
+    }
+
+    @BeforeEach
+    void managementPort() {
+        actuator = new Actuator(managementPort);
+    }
+
+    @Test
+    void shouldBeReadyWhenTheDatabaseAndKafkaAre() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> readiness = actuator.get("/actuator/health/readiness");
+            assertThat(readiness.statusCode()).isEqualTo(200);
+            JsonNode health = json.readTree(readiness.body());
+            assertThat(health.get("status").asString()).isEqualTo("UP");
+            assertThat(health.at("/components/mongo/status").asString()).isEqualTo("UP");
+            assertThat(health.at("/components/binders/components/kafka/status").asString()).isEqualTo("UP");
+        });
+    }
+
+    @Test
+    void shouldExportTheOpenCasesOfEverySectorAndTheOutboxBacklog() throws Exception {
+        String scrape = actuator.scrape();
+        for (String sector : List.of("APSF", "ECO", "NUM", "ACC")) {
+            assertThat(Actuator.sample(scrape, "saisine_cases_open", "sector=\"" + sector + "\"").orElseThrow())
+                    .as("open cases of " + sector).isNotNaN().isGreaterThanOrEqualTo(0);
+        }
+        assertThat(Actuator.sample(scrape, "saisine_outbox_pending").orElseThrow()).isNotNaN();
+        assertThat(Actuator.sample(scrape, "saisine_outbox_pending_oldest_age_seconds")).isPresent();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                Actuator.sample(actuator.scrape(), "saisine_ready")).hasValue(1));
+    }
+
+    @Test
+    void shouldAnswerNoActuatorOnTheServicePort() throws Exception {
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isNotEqualTo(200);
+    }
+}
