@@ -18,15 +18,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import fr.saisine.testsupport.Actuator;
 import fr.saisine.testsupport.TestServers;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** What the probes and Prometheus read, on the management port: readiness with its servers, the figures. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class MonitoringIntegrationTests {
 
     static final String TOPIC = TestServers.uniqueName("complaint-events");
-    static final JsonMapper json = JsonMapper.builder().build();
     final HttpClient http = HttpClient.newHttpClient();
 
     @Value("${local.server.port}")
@@ -62,14 +59,7 @@ class MonitoringIntegrationTests {
 
     @Test
     void shouldBeReadyWhenTheDatabaseAndKafkaAre() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            HttpResponse<String> readiness = actuator.get("/actuator/health/readiness");
-            assertThat(readiness.statusCode()).isEqualTo(200);
-            JsonNode health = json.readTree(readiness.body());
-            assertThat(health.get("status").asString()).isEqualTo("UP");
-            assertThat(health.at("/components/mongo/status").asString()).isEqualTo("UP");
-            assertThat(health.at("/components/binders/components/kafka/status").asString()).isEqualTo("UP");
-        });
+        actuator.assertReadyWithDatabaseAndKafka();
     }
 
     @Test
@@ -92,8 +82,6 @@ class MonitoringIntegrationTests {
 
     @Test
     void shouldAnswerNoActuatorOnTheServicePort() throws Exception {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(health.statusCode()).isEqualTo(404);
+        Actuator.assertNotOnServicePort(port);
     }
 }

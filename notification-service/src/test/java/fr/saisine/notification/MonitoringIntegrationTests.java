@@ -3,10 +3,6 @@ package fr.saisine.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,8 +18,6 @@ import fr.saisine.testsupport.Actuator;
 import fr.saisine.testsupport.EventFixtures;
 import fr.saisine.testsupport.KafkaProbe;
 import fr.saisine.testsupport.TestServers;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** What the probes and Prometheus read, on the management port: readiness with its servers, the figures. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
@@ -31,7 +25,6 @@ class MonitoringIntegrationTests {
 
     static final String COMPLAINTS = TestServers.uniqueName("complaint-events");
     static final KafkaProbe kafka = KafkaProbe.ofTestServers();
-    static final JsonMapper json = JsonMapper.builder().build();
 
     @Value("${local.server.port}")
     int port;
@@ -65,14 +58,7 @@ class MonitoringIntegrationTests {
 
     @Test
     void shouldBeReadyWhenTheDatabaseAndKafkaAre() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            HttpResponse<String> readiness = actuator.get("/actuator/health/readiness");
-            assertThat(readiness.statusCode()).isEqualTo(200);
-            JsonNode health = json.readTree(readiness.body());
-            assertThat(health.get("status").asString()).isEqualTo("UP");
-            assertThat(health.at("/components/mongo/status").asString()).isEqualTo("UP");
-            assertThat(health.at("/components/binders/components/kafka/status").asString()).isEqualTo("UP");
-        });
+        actuator.assertReadyWithDatabaseAndKafka();
     }
 
     @Test
@@ -96,8 +82,6 @@ class MonitoringIntegrationTests {
 
     @Test
     void shouldAnswerNoActuatorOnTheServicePort() throws Exception {
-        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(health.statusCode()).isNotEqualTo(200);
+        Actuator.assertNotOnServicePort(port);
     }
 }

@@ -3,10 +3,6 @@ package fr.saisine.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,8 +15,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import fr.saisine.testsupport.Actuator;
 import fr.saisine.testsupport.TestServers;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** What the probes and Prometheus read, on the management port: readiness with its servers, the figures. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
@@ -28,7 +22,6 @@ class MonitoringIntegrationTests {
 
     static final String COMPLAINTS = TestServers.uniqueName("complaint-events");
     static final String AUDIT = TestServers.uniqueName("audit-events");
-    static final JsonMapper json = JsonMapper.builder().build();
 
     @Value("${local.server.port}")
     int port;
@@ -56,14 +49,7 @@ class MonitoringIntegrationTests {
 
     @Test
     void shouldBeReadyWhenTheDatabaseAndKafkaAre() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            HttpResponse<String> readiness = actuator.get("/actuator/health/readiness");
-            assertThat(readiness.statusCode()).isEqualTo(200);
-            JsonNode health = json.readTree(readiness.body());
-            assertThat(health.get("status").asString()).isEqualTo("UP");
-            assertThat(health.at("/components/mongo/status").asString()).isEqualTo("UP");
-            assertThat(health.at("/components/binders/components/kafka/status").asString()).isEqualTo("UP");
-        });
+        actuator.assertReadyWithDatabaseAndKafka();
     }
 
     @Test
@@ -81,8 +67,6 @@ class MonitoringIntegrationTests {
 
     @Test
     void shouldAnswerNoActuatorOnTheServicePort() throws Exception {
-        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(health.statusCode()).isNotEqualTo(200);
+        Actuator.assertNotOnServicePort(port);
     }
 }
