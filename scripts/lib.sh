@@ -137,7 +137,19 @@ ensure_ferretdb() {
 # --- processes ---------------------------------------------------------------------------
 
 pid_of()   { cat "$RUN/$1.pid" 2>/dev/null || true; }
-is_alive() { local pid; pid="$(pid_of "$1")"; [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+# What the command line of each component holds, so that a pid file left by a crash, whose
+# pid the system has since given to another process, is never taken for the component (nor killed)
+pid_marker() {
+    case "$1" in
+        kafka) echo "kafka.Kafka" ;;
+        mongodb) echo "$MONGO_PORT" ;;
+        smtp) echo "greenmail" ;;
+        keycloak) echo "keycloak" ;;
+        *) echo "$1-service.jar" ;;
+    esac
+}
+owns_pid() { tr '\0' ' ' < "/proc/$2/cmdline" 2>/dev/null | grep -qF -- "$(pid_marker "$1")"; }
+is_alive() { local pid; pid="$(pid_of "$1")"; [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && owns_pid "$1" "$pid"; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # start NAME PORT COMMAND...: runs it detached, its output in $LOGS/NAME.log; refuses a port
@@ -173,6 +185,11 @@ stop_process() {
     local name="$1" pid
     pid="$(pid_of "$name")"
     [ -n "$pid" ] || return 0
+    if kill -0 "$pid" 2>/dev/null && ! owns_pid "$name" "$pid"; then
+        warn "$name: pid $pid now belongs to another process ($(tr '\0' ' ' < "/proc/$pid/cmdline" | cut -c1-80)); not stopping it"
+        rm -f "$RUN/$name.pid"
+        return 0
+    fi
     if kill -0 "$pid" 2>/dev/null; then
         kill "$pid" 2>/dev/null || true
         for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
