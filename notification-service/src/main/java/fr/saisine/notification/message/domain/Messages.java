@@ -1,12 +1,35 @@
 package fr.saisine.notification.message.domain;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
+
+import fr.saisine.events.MessageKind;
+import fr.saisine.notification.correspondent.Correspondent;
 
 /** Where messages are kept, with their delivery status. */
 public interface Messages {
 
     /** Queues the message for sending; false when the same letter to the same recipient exists. */
     boolean queue(OutgoingMessage message);
+
+    /**
+     * Queues one letter, the same for all, to everyone the complaint names, each under the id
+     * {@code idFor} gives their address.
+     *
+     * @return how many were queued already (a redelivery, another instance, a restart)
+     */
+    default int queueToEach(Correspondent correspondent, MessageKind kind, Letter letter, Instant now,
+            UnaryOperator<String> idFor) {
+        int already = 0;
+        for (Correspondent.Recipient recipient : correspondent.recipients()) {
+            if (!queue(OutgoingMessage.queued(idFor.apply(recipient.email()), correspondent.reference(), kind,
+                    recipient.email(), recipient.name(), letter, now))) {
+                already++;
+            }
+        }
+        return already;
+    }
 
     /** A complaint's messages, oldest first. */
     List<OutgoingMessage> forComplaint(String reference);

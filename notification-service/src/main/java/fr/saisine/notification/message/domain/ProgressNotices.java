@@ -69,13 +69,11 @@ public class ProgressNotices {
         Instant lastLetterAt = silence.get().lastLetterAt();
         LocalDate today = LocalDate.ofInstant(now, LetterWriter.FRANCE);
         Letter letter = letter(writer, correspondent.get(), state.get(), lastLetterAt, today);
-        for (Correspondent.Recipient recipient : correspondent.get().recipients()) {
-            String id = OutgoingMessage.progressIdOf(reference, lastLetterAt, recipient.email());
-            if (!messages.queue(OutgoingMessage.queued(id, reference, MessageKind.PROGRESS, recipient.email(),
-                    recipient.name(), letter, now))) {
-                log.info("progress notice of {} for the silence since {} already queued (another instance, or before a restart)",
-                        reference, lastLetterAt);
-            }
+        int already = messages.queueToEach(correspondent.get(), MessageKind.PROGRESS, letter, now,
+                address -> OutgoingMessage.progressIdOf(reference, lastLetterAt, address));
+        if (already > 0) {
+            log.info("progress notice of {} for the silence since {} already queued (another instance, or before a restart)",
+                    reference, lastLetterAt);
         }
         correspondence.progressQueued(reference, now);
         return true;

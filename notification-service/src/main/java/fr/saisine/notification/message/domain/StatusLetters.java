@@ -66,13 +66,11 @@ public class StatusLetters {
         // the day the letter is written stands for the day it is notified (DESIGN.md): they differ
         // only for a letter held in the queue past midnight
         Letter letter = letter(writer, kind, change, correspondent, sectorName, LocalDate.ofInstant(now, LetterWriter.FRANCE));
-        for (Correspondent.Recipient recipient : correspondent.recipients()) {
-            String id = OutgoingMessage.idOf(change.reference(), kind, change.version(), recipient.email());
-            if (!messages.queue(OutgoingMessage.queued(id, change.reference(), kind, recipient.email(),
-                    recipient.name(), letter, now))) {
-                log.info("{} letter of {} (version {}) already queued: redelivery ignored", kind, change.reference(),
-                        change.version());
-            }
+        int already = messages.queueToEach(correspondent, kind, letter, now,
+                address -> OutgoingMessage.idOf(change.reference(), kind, change.version(), address));
+        if (already > 0) {
+            log.info("{} letter of {} (version {}) already queued to {} recipient(s): redelivery ignored", kind,
+                    change.reference(), change.version(), already);
         }
     }
 
