@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 import fr.saisine.testsupport.StaffTokens;
@@ -113,6 +115,36 @@ class DashboardSignInBrowserIntegrationTests {
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Accès refusé");
         assertThat(browser.getPageSource()).doesNotContain("Mairie de Nantes", "Caméra filmant");
+    }
+
+    @Test
+    void shouldRefuseAnAgentTheChangeFormsOfAnotherSectorsCase() throws Exception {
+        browser.get(dashboard());
+        await().atMost(Duration.ofSeconds(30)).until(this::onTheProvidersLoginPage);
+        signInAs("agent-num");
+        // a genuine CSRF token of agent-num's own session: only the sector rule stands in the way
+        String csrf = browser.findElement(By.name("_csrf")).getDomAttribute("value");
+        String version = http.send(HttpRequest.newBuilder(stack.triage.url("/api/v1/cases/" + apsfCase))
+                .header("Authorization", "Bearer " + StaffTokens.ofTestServers().accessToken("agent-apsf")).build(),
+                HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").orElseThrow().replace("\"", "");
+
+        for (String form : List.of("transitions?to=UNDER_REVIEW&version=" + version, "notes?text=intrusion",
+                "assignee?assignee=agent-num&version=" + version, "sector?sector=NUM&reason=x&version=" + version)) {
+            String[] pathAndFields = form.split("\\?");
+            Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(arguments[0], {method: 'POST', redirect: 'manual',
+                        headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+                        body: arguments[1] + '&_csrf=' + encodeURIComponent(arguments[2])})
+                        .then(r => done(r.status), e => done('failed: ' + e));""",
+                    "/cases/" + apsfCase + "/" + pathAndFields[0], pathAndFields[1], csrf);
+            assertThat(status).as("POST /cases/{reference}/%s as agent-num", pathAndFields[0]).isEqualTo(403L);
+        }
+        String token = StaffTokens.ofTestServers().accessToken("agent-apsf");
+        String unchanged = http.send(HttpRequest.newBuilder(stack.triage.url("/api/v1/cases/" + apsfCase))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(unchanged).contains("\"version\":" + version, "\"sector\":{\"code\":\"APSF\"")
+                .doesNotContain("intrusion");
     }
 
     @Test
