@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,6 +27,8 @@ class MongoColleagues implements Colleagues {
 
     static final String COLLECTION = "staff_members";
 
+    private static final Logger log = LoggerFactory.getLogger(MongoColleagues.class);
+
     private final MongoTemplate mongo;
     private final Map<String, StaffMember> written = new ConcurrentHashMap<>();
 
@@ -36,14 +40,24 @@ class MongoColleagues implements Colleagues {
             boolean worksCases) {
     }
 
+    /**
+     * Best effort, and once per process for a staff member's concurrent requests: the first one
+     * writes. Two upserts of one document at once make FerretDB answer a malformed write error
+     * (docs/ferretdb.md); a change to a case must never fail for this directory's sake.
+     */
     @Override
     public void remember(StaffMember staff) {
-        if (staff.equals(written.get(staff.subject()))) {
+        if (staff.equals(written.put(staff.subject(), staff))) {
             return;
         }
-        mongo.save(new StaffDocument(staff.subject(), staff.username(), staff.displayName(), staff.sortedRoles(),
-                staff.sortedSectors(), staff.worksCases()), COLLECTION);
-        written.put(staff.subject(), staff);
+        try {
+            mongo.save(new StaffDocument(staff.subject(), staff.username(), staff.displayName(), staff.sortedRoles(),
+                    staff.sortedSectors(), staff.worksCases()), COLLECTION);
+        }
+        catch (RuntimeException ex) {
+            written.remove(staff.subject(), staff);
+            log.warn("colleague {} not remembered this time: {}", staff.username(), ex.toString());
+        }
     }
 
     @Override
