@@ -204,19 +204,58 @@ stop_process() {
 
 # --- the servers -------------------------------------------------------------------------
 
+# The principals of the broker, each with a password of its own made at the first start of a
+# profile and kept in $RUN/kafka-secrets (mode 600): admin (the scripts and the tests' own
+# clients), controller (the broker's KRaft quorum, PLAIN: SCRAM is not offered there) and one per
+# service, which may use only what infra/kafka/access.conf grants it.
+KAFKA_PRINCIPALS=(admin controller intake-service triage-service notification-service)
+
+kafka_secrets() {
+    local secrets="$RUN/kafka-secrets" principal
+    [ -f "$secrets" ] && return 0
+    (umask 077
+     for principal in "${KAFKA_PRINCIPALS[@]}"; do
+         printf '%s=%s\n' "$principal" "$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+     done > "$secrets")
+}
+kafka_secret() { sed -n "s/^$1=//p" "$RUN/kafka-secrets"; }
+
+# The client settings of the administrator, for the scripts' own tools
+write_kafka_admin_config() {
+    (umask 077
+     printf '%s\n' "security.protocol=SASL_PLAINTEXT" "sasl.mechanism=SCRAM-SHA-512" \
+         "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\"$(kafka_secret admin)\";" \
+         > "$RUN/kafka-admin.properties")
+}
+
 start_kafka() {
     ensure_kafka
     local data="$RUN/kafka-data" config="$RUN/kafka.properties"
+    if [ -f "$data/meta.properties" ] && [ ! -f "$RUN/kafka-secrets" ]; then
+        die "Kafka's data in $data predates SASL (it has no principals): stop the stack, remove that folder (its events are lost), start again"
+    fi
     mkdir -p "$data"
-    cat > "$config" <<EOF
+    kafka_secrets
+    write_kafka_admin_config
+    (umask 077
+     cat > "$config" <<EOF
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+listeners=CLIENT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=CLIENT://127.0.0.1:$KAFKA_PORT
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+inter.broker.listener.name=CLIENT
+listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.client.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$(kafka_secret admin)";
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="controller" password="$(kafka_secret controller)" user_controller="$(kafka_secret controller)";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:admin;User:controller
+allow.everyone.if.no.acl.found=false
 log.dirs=$data
 num.partitions=6
 offsets.topic.replication.factor=1
@@ -227,17 +266,30 @@ share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=true
 EOF
+    )
     local kafka_java=("$JAVA" -Xms256m -Xmx1g -Dlog4j2.configurationFile="$ROOT/infra/kafka-log4j2.properties"
         -cp "$TOOLS/kafka/lib/*")
     if [ ! -f "$data/meta.properties" ]; then
+        local scram=() principal
+        for principal in admin intake-service triage-service notification-service; do
+            scram+=(--add-scram "SCRAM-SHA-512=[name=$principal,password=$(kafka_secret "$principal")]")
+        done
         "${kafka_java[@]}" kafka.tools.StorageTool format -t "$("${kafka_java[@]}" kafka.tools.StorageTool random-uuid)" \
-            -c "$config" > "$LOGS/kafka-format.log" 2>&1 \
+            -c "$config" "${scram[@]}" > "$LOGS/kafka-format.log" 2>&1 \
             || die "could not format Kafka's storage; see $LOGS/kafka-format.log"
     fi
     if start_process kafka "$KAFKA_PORT" "${kafka_java[@]}" kafka.Kafka "$config"; then
         wait_until kafka 90 port_open "$KAFKA_PORT"
-        say "  kafka: ready on 127.0.0.1:$KAFKA_PORT"
+        apply_kafka_access
+        say "  kafka: ready on 127.0.0.1:$KAFKA_PORT (SASL/SCRAM; each service's rights in infra/kafka/access.conf)"
     fi
+}
+
+# Creates the topics and grants the rights of infra/kafka/access.conf; applying it again changes nothing
+apply_kafka_access() {
+    "$JAVA" -cp "$TOOLS/kafka/lib/*" "$ROOT/infra/kafka/KafkaAccess.java" --bootstrap "127.0.0.1:$KAFKA_PORT" \
+        --config "$RUN/kafka-admin.properties" "$ROOT/infra/kafka/access.conf" > "$LOGS/kafka-access.log" 2>&1 \
+        || die "could not apply infra/kafka/access.conf to Kafka; see $LOGS/kafka-access.log"$'\n'"$(tail -n 15 "$LOGS/kafka-access.log")"
 }
 
 start_mongodb() {
@@ -305,6 +357,13 @@ infra_env() {
     export SPRING_MAIL_PORT="$SMTP_PORT"
     export SAISINE_MAIL_API="http://127.0.0.1:$MAIL_WEB_PORT"
     export SAISINE_SECURITY_ISSUER_URI="$OIDC_ISSUER"
+    # as the administrator: the tests' and the benchmark's own clients; each service started by
+    # ./saisine is given its own principal instead (start_service)
+    export SAISINE_KAFKA_USERNAME=admin
+    SAISINE_KAFKA_PASSWORD="$(kafka_secret admin)"
+    export SAISINE_KAFKA_PASSWORD
+    # the end-to-end tests run the packaged services as their own principals
+    export SAISINE_KAFKA_SECRETS="$RUN/kafka-secrets"
 }
 
 # The dev accounts of the saisine realm (infra/keycloak/saisine-realm.json); DEV ONLY, each
@@ -358,7 +417,9 @@ ensure_built() {
 
 start_service() {
     local name="$1" port; port="$(service_port "$1")"
-    start_process "$name" "$port" "$JAVA" -Xmx512m -XX:+UseSerialGC -jar "$(service_jar "$name")" \
+    start_process "$name" "$port" env SAISINE_KAFKA_USERNAME="$name-service" \
+        SAISINE_KAFKA_PASSWORD="$(kafka_secret "$name-service")" \
+        "$JAVA" -Xmx512m -XX:+UseSerialGC -jar "$(service_jar "$name")" \
         --server.port="$port" --management.server.port="$(management_port "$name")" || return 0
 }
 

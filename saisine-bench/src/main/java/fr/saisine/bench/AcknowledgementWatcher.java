@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,7 +38,7 @@ final class AcknowledgementWatcher implements AutoCloseable {
     AcknowledgementWatcher(String bootstrap, String topic) {
         ensureTopic(bootstrap, topic);
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.putAll(KafkaSignIn.clientConfig(bootstrap));
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         thread = Thread.ofPlatform().name("ack-watcher").daemon().start(() -> {
@@ -58,7 +57,7 @@ final class AcknowledgementWatcher implements AutoCloseable {
      * now, as the binder would (6 partitions), so that the watcher can be positioned before the run.
      */
     private static void ensureTopic(String bootstrap, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(KafkaSignIn.clientConfig(bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(6), Optional.empty()))).all().get();
         }
         catch (ExecutionException ex) {

@@ -30,7 +30,7 @@ final class Ceilings {
     /** Records per second, acks=all and idempotent, as the services' producers. */
     static double kafkaProducerRate(String bootstrap, int records, byte[] value) {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.putAll(KafkaSignIn.clientConfig(bootstrap));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);

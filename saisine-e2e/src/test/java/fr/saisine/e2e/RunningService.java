@@ -53,6 +53,11 @@ final class RunningService implements AutoCloseable {
         builder.environment().put("SPRING_MAIL_HOST", servers.smtpHost());
         builder.environment().put("SPRING_MAIL_PORT", String.valueOf(servers.smtpPort()));
         builder.environment().put("SAISINE_SECURITY_ISSUER_URI", servers.oidcIssuer());
+        // as in production: its own Kafka principal, with only the rights infra/kafka/access.conf grants
+        String principal = name + "-service";
+        builder.environment().put("SAISINE_KAFKA_SECURITY_PROTOCOL", servers.kafka().securityProtocol());
+        builder.environment().put("SAISINE_KAFKA_USERNAME", principal);
+        builder.environment().put("SAISINE_KAFKA_PASSWORD", servers.kafka().password(principal));
         return new RunningService(name, port, managementPort, builder.start(), log);
     }
 

@@ -66,6 +66,8 @@ final class RunningStack {
         String notifications = TestServers.uniqueName("notification-events");
         String audit = TestServers.uniqueName("audit-events");
         String run = TestServers.uniqueName("e2e");
+        KafkaAccess.grant(Map.of("complaint-events", complaints, "notification-events", notifications,
+                "audit-events", audit));
         Map<String, String> common = Map.of(
                 "spring.cloud.stream.bindings.auditEvents-out-0.destination", audit,
                 // an expired token is refused after its lifetime plus this skew: short, so a test can wait it out

@@ -24,19 +24,19 @@ public final class KafkaProbe implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final KafkaConsumer<String, String> consumer;
 
-    public KafkaProbe(String bootstrapServers) {
+    public KafkaProbe(Map<String, Object> clientConfig) {
         Properties producerConfig = new Properties();
-        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        producerConfig.putAll(clientConfig);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
         Properties consumerConfig = new Properties();
-        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        consumerConfig.putAll(clientConfig);
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer());
     }
 
     public static KafkaProbe ofTestServers() {
-        return new KafkaProbe(TestServers.addresses().kafkaBootstrap());
+        return new KafkaProbe(TestServers.addresses().kafkaClientConfig());
     }
 
     /** Sends and waits for the broker's acknowledgement. */

@@ -6,10 +6,12 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -32,10 +34,18 @@ public final class TestServers {
 
     /**
      * Where the servers are; {@code mailApi} is GreenMail's REST API, which tests read mail from;
-     * {@code oidcIssuer} is the Keycloak realm {@code saisine} that signs the staff's tokens.
+     * {@code oidcIssuer} is the Keycloak realm {@code saisine} that signs the staff's tokens;
+     * {@code kafka} says how to sign in to the broker.
      */
-    public record Addresses(String kafkaBootstrap, String mongoUri, String smtpHost, int smtpPort, String mailApi,
-            String oidcIssuer) {
+    public record Addresses(String kafkaBootstrap, KafkaPrincipals kafka, String mongoUri, String smtpHost,
+            int smtpPort, String mailApi, String oidcIssuer) {
+
+        /** The settings of a Kafka client of the tests' own (a probe, an admin), as the administrator. */
+        public Map<String, Object> kafkaClientConfig() {
+            Map<String, Object> config = new HashMap<>(kafka.clientSecurity(KafkaPrincipals.ADMIN));
+            config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+            return config;
+        }
     }
 
     /** The issuer of the test servers' Keycloak ({@code ./saisine} test profile, and the container). */
@@ -71,6 +81,11 @@ public final class TestServers {
         registry.add("spring.mail.host", servers::smtpHost);
         registry.add("spring.mail.port", servers::smtpPort);
         registry.add("saisine.security.issuer-uri", servers::oidcIssuer);
+        // the services under test sign in to the broker as its administrator: their topics have
+        // names of their own per test, which no service principal is granted
+        registry.add("saisine.kafka.security-protocol", servers.kafka()::securityProtocol);
+        registry.add("saisine.kafka.username", () -> KafkaPrincipals.ADMIN);
+        registry.add("saisine.kafka.password", () -> servers.kafka().password(KafkaPrincipals.ADMIN));
     }
 
     /** A loopback port free at the time of asking. */
@@ -94,7 +109,10 @@ public final class TestServers {
         if (kafka == null || mongo == null) {
             return null;
         }
-        return new Addresses(kafka, mongo, env.getOrDefault("SPRING_MAIL_HOST", "127.0.0.1"),
+        KafkaPrincipals principals = env.containsKey("SAISINE_KAFKA_SECRETS")
+                ? KafkaPrincipals.fromSecrets(Path.of(env.get("SAISINE_KAFKA_SECRETS")))
+                : KafkaPrincipals.NONE;
+        return new Addresses(kafka, principals, mongo, env.getOrDefault("SPRING_MAIL_HOST", "127.0.0.1"),
                 Integer.parseInt(env.getOrDefault("SPRING_MAIL_PORT", "11025")),
                 env.getOrDefault("SAISINE_MAIL_API", "http://127.0.0.1:18025"),
                 env.getOrDefault("SAISINE_SECURITY_ISSUER_URI", TEST_ISSUER));
@@ -126,7 +144,7 @@ public final class TestServers {
         mongo.start();
         mail.start();
         keycloak.start();
-        return new Addresses(kafka.getBootstrapServers(), mongo.getConnectionString(), mail.getHost(),
+        return new Addresses(kafka.getBootstrapServers(), KafkaPrincipals.NONE, mongo.getConnectionString(), mail.getHost(),
                 mail.getMappedPort(3025), "http://" + mail.getHost() + ":" + mail.getMappedPort(8080), TEST_ISSUER);
     }
 
@@ -152,7 +170,8 @@ public final class TestServers {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the test servers", ex);
         }
-        return new Addresses("127.0.0.1:19092", "mongodb://127.0.0.1:37017", "127.0.0.1", 11025,
+        return new Addresses("127.0.0.1:19092",
+                KafkaPrincipals.fromSecrets(root.resolve(".saisine/run/test/kafka-secrets")), "mongodb://127.0.0.1:37017", "127.0.0.1", 11025,
                 "http://127.0.0.1:18025", TEST_ISSUER);
     }
 
