@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -13,15 +14,22 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import fr.saisine.events.Category;
+import fr.saisine.events.RespondentType;
+import fr.saisine.events.Topics;
 import fr.saisine.testsupport.Actuator;
+import fr.saisine.testsupport.EventFixtures;
+import fr.saisine.testsupport.KafkaProbe;
 import fr.saisine.testsupport.TestServers;
 
 /** What the probes and Prometheus read, on the management port: readiness with its servers, the figures. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "management.server.port=0", "saisine.metrics.max-age=1s" })
 class MonitoringIntegrationTests {
 
     static final String COMPLAINTS = TestServers.uniqueName("complaint-events");
     static final String AUDIT = TestServers.uniqueName("audit-events");
+    static final KafkaProbe kafka = KafkaProbe.ofTestServers();
 
     @Value("${local.server.port}")
     int port;
@@ -63,6 +71,38 @@ class MonitoringIntegrationTests {
         assertThat(Actuator.sample(scrape, "saisine_outbox_pending_oldest_age_seconds")).isPresent();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 Actuator.sample(actuator.scrape(), "saisine_ready")).hasValue(1));
+    }
+
+    @Test
+    void shouldCountEachCaseInItsSectorAndStatus() {
+        String reference = EventFixtures.testReference();
+        kafka.send(COMPLAINTS, reference, EventFixtures.json(EventFixtures.submitted(reference, Instant.now(),
+                "Mairie de Lyon", RespondentType.PUBLIC_BODY, null, Category.ACCESS_RIGHT, "Accès refusé")));
+
+        // this class's database holds this one case: a public body's goes to APSF
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String scrape = actuator.scrape();
+            assertThat(Actuator.sample(scrape, "saisine_cases", "sector=\"APSF\"", "status=\"TRIAGED\"")).hasValue(1);
+            assertThat(Actuator.sample(scrape, "saisine_cases_open", "sector=\"APSF\"")).hasValue(1);
+            assertThat(Actuator.sample(scrape, "saisine_cases", "sector=\"NUM\"", "status=\"TRIAGED\"")).hasValue(0);
+            assertThat(Actuator.sample(scrape, "saisine_cases", "sector=\"APSF\"", "status=\"CLOSED\"")).hasValue(0);
+        });
+    }
+
+    @Test
+    void shouldCountTheEventsWaitingInItsDeadLetterTopics() throws Exception {
+        String deadLetters = Topics.deadLetters(Topics.COMPLAINT_EVENTS, "triage");
+        double before = await().atMost(Duration.ofSeconds(30)).until(() -> Actuator.sample(actuator.scrape(),
+                "saisine_dead_letters", "topic=\"" + deadLetters + "\""),
+                sample -> sample.isPresent() && !Double.isNaN(sample.getAsDouble())).getAsDouble();
+        for (String other : List.of("notification-events.triage-letters.dlq", "audit-events.triage-audit.dlq")) {
+            assertThat(Actuator.sample(actuator.scrape(), "saisine_dead_letters", "topic=\"" + other + "\"")).isPresent();
+        }
+
+        kafka.send(COMPLAINTS, EventFixtures.testReference(), "{ this is not an event");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Actuator.sample(actuator.scrape(),
+                "saisine_dead_letters", "topic=\"" + deadLetters + "\"")).hasValue(before + 1));
     }
 
     @Test

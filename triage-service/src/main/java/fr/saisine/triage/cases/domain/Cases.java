@@ -36,4 +36,7 @@ public interface Cases {
 
     /** How many open cases each sector holds. */
     Map<String, Long> openCountsBySector();
+
+    /** How many cases each sector holds in each status, closed ones included. */
+    Map<String, Map<CaseStatus, Long>> countsBySectorAndStatus();
 }

@@ -1,6 +1,7 @@
 package fr.saisine.triage.cases.persistence;
 
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.Fields;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -113,6 +115,20 @@ class MongoCases implements Cases {
         Map<String, Long> bySector = new LinkedHashMap<>();
         for (Document row : mongo.aggregate(counts, COLLECTION, Document.class)) {
             bySector.put(row.getString("_id"), ((Number) row.get("open")).longValue());
+        }
+        return bySector;
+    }
+
+    @Override
+    public Map<String, Map<CaseStatus, Long>> countsBySectorAndStatus() {
+        var counts = Aggregation.newAggregation(
+                Aggregation.group(Fields.from(Fields.field("sector", SECTOR), Fields.field("status", STATUS)))
+                        .count().as("cases"));
+        Map<String, Map<CaseStatus, Long>> bySector = new LinkedHashMap<>();
+        for (Document row : mongo.aggregate(counts, COLLECTION, Document.class)) {
+            Document key = row.get("_id", Document.class);
+            bySector.computeIfAbsent(key.getString("sector"), sector -> new EnumMap<>(CaseStatus.class))
+                    .merge(CaseStatus.valueOf(key.getString("status")), ((Number) row.get("cases")).longValue(), Long::sum);
         }
         return bySector;
     }
