@@ -53,6 +53,7 @@ final class RunningService implements AutoCloseable {
         builder.environment().put("SPRING_MAIL_HOST", servers.smtpHost());
         builder.environment().put("SPRING_MAIL_PORT", String.valueOf(servers.smtpPort()));
         builder.environment().put("SAISINE_SECURITY_ISSUER_URI", servers.oidcIssuer());
+        builder.environment().put("SAISINE_LOG_FORMAT", "json");
         // as in production: its own Kafka principal, with only the rights infra/kafka/access.conf grants
         String principal = name + "-service";
         builder.environment().put("SAISINE_KAFKA_SECURITY_PROTOCOL", servers.kafka().securityProtocol());
@@ -81,6 +82,11 @@ final class RunningService implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(250);
         }
         throw new IllegalStateException(name + "-service not ready after " + timeout + "; its log: " + log);
+    }
+
+    /** What the service has logged so far: one JSON object per line (SAISINE_LOG_FORMAT=json, as an operator would run it). */
+    List<String> logLines() throws IOException {
+        return Files.readAllLines(log);
     }
 
     URI url(String path) {

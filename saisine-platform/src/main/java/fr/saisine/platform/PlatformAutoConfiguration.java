@@ -19,6 +19,7 @@ import fr.saisine.platform.events.EventJson;
 import fr.saisine.platform.events.EventPublisher;
 import fr.saisine.platform.outbox.Outbox;
 import fr.saisine.platform.outbox.OutboxProperties;
+import fr.saisine.platform.tracing.EventTracing;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The pieces every Saisine service shares, ready to inject. */
@@ -39,8 +40,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    EventPublisher eventPublisher(StreamBridge streamBridge) {
-        return new EventPublisher(streamBridge);
+    EventPublisher eventPublisher(StreamBridge streamBridge, EventTracing tracing) {
+        return new EventPublisher(streamBridge, tracing);
     }
 
     @Bean
@@ -65,7 +66,7 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(MongoTemplate mongo, EventJson json, Clock clock) {
-        return new Outbox(mongo, json, clock);
+    Outbox outbox(MongoTemplate mongo, EventJson json, Clock clock, EventTracing tracing) {
+        return new Outbox(mongo, json, clock, tracing);
     }
 }

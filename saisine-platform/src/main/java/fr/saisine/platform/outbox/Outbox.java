@@ -6,6 +6,8 @@ import java.util.Date;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import fr.saisine.platform.tracing.EventTracing;
+
 import fr.saisine.events.EventEnvelope;
 import fr.saisine.platform.events.EventJson;
 
@@ -24,11 +26,13 @@ public final class Outbox {
     private final MongoTemplate mongo;
     private final EventJson json;
     private final Clock clock;
+    private final EventTracing tracing;
 
-    public Outbox(MongoTemplate mongo, EventJson json, Clock clock) {
+    public Outbox(MongoTemplate mongo, EventJson json, Clock clock, EventTracing tracing) {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /**
@@ -37,7 +41,7 @@ public final class Outbox {
      * write that makes the change.
      */
     public OutboxEntry prepare(String collection, String documentId, EventEnvelope<?> event) {
-        OutboxEntry entry = OutboxEntry.of(event, json);
+        OutboxEntry entry = OutboxEntry.of(event, json, tracing.current());
         mongo.getCollection(PENDING).insertOne(new Document("_id", entry.eventId())
                 .append("collection", collection).append("documentId", documentId)
                 .append("at", Date.from(clock.instant())));

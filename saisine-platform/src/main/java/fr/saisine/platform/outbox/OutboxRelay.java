@@ -70,7 +70,8 @@ public final class OutboxRelay extends PollingWorker {
                 dropIfOrphan(pending, marker);
                 continue;
             }
-            publisher.publish(binding, entry.getString("reference"), entry.getString("type"), entry.getString("json"));
+            publisher.publishStored(entry.getString("traceparent"), binding, entry.getString("reference"),
+                    entry.getString("type"), entry.getString("json"));
             pending.deleteOne(Filters.eq("_id", marker.get("_id")));
             published++;
         }

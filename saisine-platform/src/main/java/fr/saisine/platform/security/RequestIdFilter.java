@@ -2,6 +2,8 @@ package fr.saisine.platform.security;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,6 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import fr.saisine.platform.tracing.EventTracing;
 
 /**
  * Gives every request an id, answered in {@code X-Request-Id}, kept in the log context and in
@@ -21,6 +25,8 @@ public final class RequestIdFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Request-Id";
     public static final String ATTRIBUTE = RequestIdFilter.class.getName();
     private static final String LOG_KEY = "requestId";
+    /** The complaint a request is about, for the log context: what a reference may look like, nothing else */
+    private static final Pattern REFERENCE_IN_PATH = Pattern.compile("/(?:complaints|cases)/([0-9A-Za-z-]{1,20})(?:/|$)");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -29,11 +35,16 @@ public final class RequestIdFilter extends OncePerRequestFilter {
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put(LOG_KEY, id);
+        Matcher reference = REFERENCE_IN_PATH.matcher(request.getRequestURI());
+        if (reference.find()) {
+            MDC.put(EventTracing.REFERENCE, reference.group(1));
+        }
         try {
             chain.doFilter(request, response);
         }
         finally {
             MDC.remove(LOG_KEY);
+            MDC.remove(EventTracing.REFERENCE);
         }
     }
 

@@ -31,6 +31,9 @@ import fr.saisine.platform.outbox.Outbox;
 import fr.saisine.platform.polling.PollingWorker;
 import fr.saisine.testsupport.EventFixtures;
 import fr.saisine.testsupport.TestServers;
+import fr.saisine.platform.tracing.EventTracing;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,7 +59,8 @@ class VersionedStoreIntegrationTests {
             wakeUps.incrementAndGet();
         }
     };
-    final Outbox outbox = new Outbox(mongo, new EventJson(JsonMapper.builder().build()), clock);
+    final Outbox outbox = new Outbox(mongo, new EventJson(JsonMapper.builder().build()), clock,
+            new EventTracing(Tracer.NOOP, Propagator.NOOP));
     final VersionedStore<ComplaintSubmitted> store = new VersionedStore<>(mongo, outbox, relay, "things",
             ComplaintSubmitted.class, clock);
 

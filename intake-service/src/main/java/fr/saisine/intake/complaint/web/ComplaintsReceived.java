@@ -1,8 +1,12 @@
 package fr.saisine.intake.complaint.web;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import fr.saisine.intake.complaint.domain.SubmittedComplaint;
+import fr.saisine.platform.tracing.EventTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -12,6 +16,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @Component
 class ComplaintsReceived {
+
+    private static final Logger log = LoggerFactory.getLogger(ComplaintsReceived.class);
 
     private final Counter byApi;
     private final Counter byForm;
@@ -28,11 +34,18 @@ class ComplaintsReceived {
 
     SubmittedComplaint byApi(SubmittedComplaint filed) {
         byApi.increment();
-        return filed;
+        return logged(filed, "api");
     }
 
     SubmittedComplaint byForm(SubmittedComplaint filed) {
         byForm.increment();
+        return logged(filed, "form");
+    }
+
+    /** One line per complaint filed, the first of its trace (nothing personal: the reference only) */
+    private static SubmittedComplaint logged(SubmittedComplaint filed, String channel) {
+        MDC.put(EventTracing.REFERENCE, filed.reference());
+        log.info("complaint {} filed through the {}", filed.reference(), channel);
         return filed;
     }
 }

@@ -10,22 +10,24 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import fr.saisine.notification.message.persistence.MessageStore;
 import fr.saisine.platform.metrics.BacklogMetrics;
+import fr.saisine.platform.tracing.EventTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 
 @Configuration(proxyBeanMethods = false)
 class MailDispatchConfiguration {
 
     @Bean
-    MailQueue mailQueue(MongoTemplate mongo) {
-        return new MailQueue(mongo);
+    MailQueue mailQueue(MongoTemplate mongo, EventTracing tracing) {
+        return new MailQueue(mongo, tracing);
     }
 
     @Bean
     MailDispatch mailDispatch(MailQueue queue, MessageStore messages, JavaMailSenderImpl mail,
-            DispatchProperties properties, Clock clock, MeterRegistry registry) {
+            DispatchProperties properties, Clock clock, MeterRegistry registry, EventTracing tracing) {
         LetterOutcomes outcomes = new LetterOutcomes(registry);
         MailDispatch dispatch = new MailDispatch(IntStream.rangeClosed(1, properties.senders())
-                .mapToObj(i -> new MailSender("mail-sender-" + i, queue, messages, mail, properties, clock, outcomes))
+                .mapToObj(i -> new MailSender("mail-sender-" + i, queue, messages, mail, properties, clock, outcomes,
+                        tracing))
                 .toList());
         queue.onEnqueue(dispatch::wakeUp);
         return dispatch;

@@ -15,6 +15,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import fr.saisine.platform.tracing.EventTracing;
+
 /**
  * The messages waiting to be sent, one small entry each: {@code dueAt} says when. Senders read
  * this short list, not the messages (the whole history). An entry is held by inserting a claim
@@ -26,8 +28,11 @@ public final class MailQueue {
     static final String ENTRIES = "mail_queue";
     static final String CLAIMS = "mail_claims";
 
-    /** An entry: which message, since when it waits, and when it is next due. */
-    record Entry(String messageId, Instant queuedAt, Instant dueAt) {
+    /**
+     * An entry: which message, since when it waits, when it is next due, and the trace of the work
+     * that queued it, which its sending continues.
+     */
+    record Entry(String messageId, Instant queuedAt, Instant dueAt, String traceparent) {
 
         String claimKey() {
             return messageId + "@" + dueAt.toEpochMilli();
@@ -36,17 +41,19 @@ public final class MailQueue {
 
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> claims;
+    private final EventTracing tracing;
     private Runnable wakeUp = () -> { };
 
-    MailQueue(MongoTemplate mongo) {
+    MailQueue(MongoTemplate mongo, EventTracing tracing) {
         this.entries = mongo.getCollection(ENTRIES);
         this.claims = mongo.getCollection(CLAIMS);
+        this.tracing = tracing;
     }
 
     /** @return false when the message is already queued */
     public boolean enqueue(String messageId, Instant now) {
         return insert(entries, new Document("_id", messageId).append("queuedAt", Date.from(now))
-                .append("dueAt", Date.from(now)));
+                .append("dueAt", Date.from(now)).append("traceparent", tracing.current()));
     }
 
     public void remove(String messageId) {
@@ -64,7 +71,8 @@ public final class MailQueue {
     List<Entry> due(Instant now, int limit) {
         List<Entry> due = new ArrayList<>();
         for (Document d : entries.find(Filters.lte("dueAt", Date.from(now))).sort(Sorts.ascending("dueAt")).limit(limit)) {
-            due.add(new Entry(d.getString("_id"), d.getDate("queuedAt").toInstant(), d.getDate("dueAt").toInstant()));
+            due.add(new Entry(d.getString("_id"), d.getDate("queuedAt").toInstant(), d.getDate("dueAt").toInstant(),
+                    d.getString("traceparent")));
         }
         return due;
     }

@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
@@ -28,6 +29,7 @@ import fr.saisine.notification.message.domain.OutgoingMessage;
 import fr.saisine.notification.message.persistence.MessageStore;
 import fr.saisine.platform.polling.PollingWorker;
 import fr.saisine.platform.store.Versioned;
+import fr.saisine.platform.tracing.EventTracing;
 
 /**
  * Takes due messages from the {@link MailQueue}, one claim at a time, sends each, and records the
@@ -45,9 +47,10 @@ final class MailSender extends PollingWorker {
     private final DispatchProperties properties;
     private final Clock clock;
     private final LetterOutcomes outcomes;
+    private final EventTracing tracing;
 
     MailSender(String name, MailQueue queue, MessageStore messages, JavaMailSenderImpl mail,
-            DispatchProperties properties, Clock clock, LetterOutcomes outcomes) {
+            DispatchProperties properties, Clock clock, LetterOutcomes outcomes, EventTracing tracing) {
         super(name, properties.pollInterval(), properties.maxRetryInterval());
         this.queue = queue;
         this.messages = messages;
@@ -55,6 +58,7 @@ final class MailSender extends PollingWorker {
         this.properties = properties;
         this.clock = clock;
         this.outcomes = outcomes;
+        this.tracing = tracing;
     }
 
     /**
@@ -70,7 +74,7 @@ final class MailSender extends PollingWorker {
         for (MailQueue.Entry entry : due) {
             if (queue.claim(entry, clock.instant().plus(properties.lease()))) {
                 try {
-                    handle(entry);
+                    tracing.continueTrace(entry.traceparent(), "send letter", null, () -> handle(entry));
                 }
                 finally {
                     queue.release(entry);
@@ -97,6 +101,7 @@ final class MailSender extends PollingWorker {
             queue.remove(entry.messageId());
             return;
         }
+        MDC.put(EventTracing.REFERENCE, message.get().state().reference());
         deliver(message.get());
     }
 
@@ -145,6 +150,7 @@ final class MailSender extends PollingWorker {
             log.warn("message {}: another sender recorded its outcome first", attempt.id());
         }
         else if (event instanceof NotificationDelivered) {
+            log.info("{} letter of {} sent", outcome.kind(), outcome.reference());
             outcomes.sent(outcome.kind());
         }
         else {
