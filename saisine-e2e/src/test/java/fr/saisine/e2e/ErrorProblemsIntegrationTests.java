@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,5 +74,25 @@ class ErrorProblemsIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofString("a complaint"))), 415, "/problems/unsupported-media-type");
         problem(send(asAgent(stack.triage.url("/api/v1/cases/26000001/notes")).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("a note"))), 415, "/problems/unsupported-media-type");
+    }
+
+    @Test
+    void shouldAnswerAnAcceptItCannotServeWithANotAcceptableProblem() throws Exception {
+        for (String service : List.of("intake", "triage", "notification")) {
+            String path = service.equals("notification") ? "/api/v1/complaints/26000001/notifications"
+                    : service.equals("triage") ? "/api/v1/cases/26000001" : "/api/v1/complaints/26000001";
+            HttpResponse<String> refused = http.send(asAgent(stack.service(service).url(path))
+                    .setHeader("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+            problem(refused, 406, "/problems/not-acceptable");
+        }
+    }
+
+    @Test
+    void shouldAnswerABodyOverTheLimitWithAContentTooLargeProblemAndFileNothing() throws Exception {
+        String tooLarge = "{\"facts\": \"" + "x".repeat(300 * 1024) + "\"}";
+        JsonNode refused = problem(send(HttpRequest.newBuilder(stack.intake.url("/api/v1/complaints"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(tooLarge))),
+                413, "/problems/content-too-large");
+        assertThat(refused.get("detail").asString()).contains("256KB");
     }
 }
