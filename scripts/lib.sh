@@ -280,9 +280,10 @@ EOF
     fi
     if start_process kafka "$KAFKA_PORT" "${kafka_java[@]}" kafka.Kafka "$config"; then
         wait_until kafka 90 port_open "$KAFKA_PORT"
-        apply_kafka_access
         say "  kafka: ready on 127.0.0.1:$KAFKA_PORT (SASL/SCRAM; each service's rights in infra/kafka/access.conf)"
     fi
+    # again on a running broker too: a right added to the file since is granted now
+    apply_kafka_access
 }
 
 # Creates the topics and grants the rights of infra/kafka/access.conf; applying it again changes nothing
@@ -532,6 +533,20 @@ run_tests() {
     infra_env
     say "Running the test suite..."
     mvnw verify "$@"
+}
+
+# dlq list | show TOPIC | replay TOPIC [--id P:O ...], on the stack of SAISINE_PROFILE (dev by default)
+run_dlq() {
+    load_profile "${SAISINE_PROFILE:-dev}"
+    pick_java
+    is_alive kafka || die "Kafka ($PROFILE) is not running; start it with ./saisine up"
+    infra_env
+    local jar="$ROOT/saisine-ops/target/saisine-ops-exec.jar"
+    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/saisine-ops/src" "$ROOT/saisine-events/src" -newer "$jar" -print -quit)" ]; then
+        mvnw -q -DskipTests install -pl saisine-ops -am > "$LOGS/ops-build.log" 2>&1 \
+            || die "could not build the operations tools; see $LOGS/ops-build.log"
+    fi
+    "$JAVA" -jar "$jar" dlq "$@"
 }
 
 run_bench() {

@@ -21,6 +21,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import fr.saisine.ops.KafkaSignIn;
+
 /**
  * Reads notification-events from its current end and keeps, per reference, when its
  * acknowledgement was sent: the moment notification-service recorded it as SENT.

@@ -14,6 +14,8 @@ import org.bson.Document;
 
 import com.mongodb.client.MongoClients;
 
+import fr.saisine.ops.KafkaSignIn;
+
 /**
  * The raw ceilings of this machine, measured in the same run: how fast Kafka takes records of
  * an event's size with the services' producer settings, and how fast the database takes

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
@@ -25,6 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import fr.saisine.events.ComplaintTriaged;
 import fr.saisine.events.EventEnvelope;
 import fr.saisine.events.Language;
+import fr.saisine.ops.dlq.DeadLetter;
+import fr.saisine.ops.dlq.DeadLetters;
 import fr.saisine.testsupport.EventFixtures;
 import fr.saisine.testsupport.KafkaProbe;
 import fr.saisine.testsupport.MailSink;
@@ -165,5 +168,33 @@ class AcknowledgementIntegrationTests {
             assertThat(KafkaProbe.header(dead.getFirst(), "x-exception-message"))
                     .contains("no correspondent known for complaint " + reference);
         });
+    }
+
+    @Test
+    void shouldSendTheAcknowledgementWhenItsDeadLetterIsReplayedOnceTheComplaintIsKnown() throws Exception {
+        String reference = EventFixtures.testReference();
+        String alice = address("alice");
+        String bruno = address("bruno");
+        kafka.send(COMPLAINTS, reference, EventFixtures.json(EventFixtures.triaged(reference, "APSF", APSF)));
+        try (DeadLetters deadLetters = new DeadLetters(TestServers.addresses().kafkaClientConfig())) {
+            DeadLetter dead = await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.waiting(DEAD_LETTERS)
+                    .stream().filter(letter -> reference.equals(letter.key())).findFirst(), Optional::isPresent)
+                    .orElseThrow();
+
+            // the cause is fixed: the complaint arrives; its triage, dead-lettered, is still to be handled
+            kafka.send(COMPLAINTS, reference, EventFixtures.json(EventFixtures.submittedByAnOrganisation(reference,
+                    alice, bruno, Language.fr)));
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                    .untilAsserted(() -> assertThat(mail.messagesTo(alice)).isEmpty());
+
+            assertThat(deadLetters.replay(DEAD_LETTERS, List.of(dead.id()))).hasSize(1);
+            assertThat(deadLetters.waiting(DEAD_LETTERS)).noneMatch(letter -> reference.equals(letter.key()));
+        }
+
+        for (String recipient : List.of(alice, bruno)) {
+            assertThat(awaitMail(recipient).getFirst().getSubject()).contains(reference);
+        }
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(mail.messagesTo(alice)).hasSize(1));
     }
 }

@@ -11,18 +11,20 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.DisposableBean;
 
+import fr.saisine.events.DeadLetterReplays;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * {@code saisine_dead_letters{topic}}: the records in each dead-letter topic of this service's
- * consumers, i.e. the events it could not handle and that wait for an operator (./saisine dlq).
- * Read from the broker's offsets (the latest minus the earliest of each partition), at most once
- * per {@code maxAge}; nothing is consumed.
+ * consumers, i.e. the events it could not handle and that wait for an operator (./saisine dlq):
+ * those written and not yet replayed, read from the broker's offsets and the replays' group
+ * (DeadLetterReplays), at most once per {@code maxAge}; nothing is consumed.
  */
 public final class DeadLetterMetrics implements MeterBinder, DisposableBean {
 
@@ -38,7 +40,6 @@ public final class DeadLetterMetrics implements MeterBinder, DisposableBean {
 
     private Map<String, Long> read() {
         try {
-            Map<String, Long> byTopic = new LinkedHashMap<>();
             Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
                     .get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> earliest = new LinkedHashMap<>();
@@ -50,11 +51,14 @@ public final class DeadLetterMetrics implements MeterBinder, DisposableBean {
             }));
             var from = admin.listOffsets(earliest).all().get(10, TimeUnit.SECONDS);
             var to = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetAndMetadata> replayed = admin.listConsumerGroupOffsets(DeadLetterReplays.GROUP)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            Map<String, Long> byTopic = new LinkedHashMap<>();
             for (String topic : topics) {
                 byTopic.put(topic, 0L);
             }
             to.forEach((partition, end) -> byTopic.merge(partition.topic(),
-                    end.offset() - from.get(partition).offset(), Long::sum));
+                    waiting(from.get(partition).offset(), end.offset(), replayed.get(partition)), Long::sum));
             return byTopic;
         }
         catch (ExecutionException ex) {
@@ -67,6 +71,17 @@ public final class DeadLetterMetrics implements MeterBinder, DisposableBean {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** The records of a partition not yet replayed by an operator (DeadLetterReplays). */
+    private static long waiting(long earliest, long end, OffsetAndMetadata replayed) {
+        if (replayed == null) {
+            return end - earliest;
+        }
+        long upTo = Math.max(earliest, replayed.offset());
+        long replayedBeyond = DeadLetterReplays.beyond(replayed.metadata()).stream()
+                .filter(offset -> offset >= upTo && offset < end).count();
+        return Math.max(0, end - upTo - replayedBeyond);
     }
 
     @Override
