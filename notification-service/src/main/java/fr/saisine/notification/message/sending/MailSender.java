@@ -1,6 +1,9 @@
 package fr.saisine.notification.message.sending;
 
 import java.io.UnsupportedEncodingException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +22,7 @@ import org.slf4j.MDC;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -33,13 +37,20 @@ import fr.saisine.platform.tracing.EventTracing;
 
 /**
  * Takes due messages from the {@link MailQueue}, one claim at a time, sends each, and records the
- * outcome with its event in one write. A sender that dies mid-send leaves its hold to expire
- * (the lease); the message is then sent again, with the same Message-ID.
+ * outcome with its event in one write. A sender holds a message for a short lease, renewed every
+ * third of it while the mail server takes the letter, so that a sender that dies mid-send leaves
+ * it to another within one lease (30 s by default), which sends it again with the same Message-ID:
+ * what a mail client shows once. A mail server that cannot be reached is the server's fault, not
+ * the letter's: such a try is not counted against the letter's attempts and comes again after
+ * {@code first-retry-after}, so letters go within that time of the server's return, however long
+ * it was away.
  */
 final class MailSender extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(MailSender.class);
     private static final int BATCH = 64;
+    /** Reading the queue failed (the database is away): look again at most this long after it returns */
+    private static final Duration MAX_POLL_BACKOFF = Duration.ofSeconds(10);
 
     private final MailQueue queue;
     private final MessageStore messages;
@@ -51,7 +62,7 @@ final class MailSender extends PollingWorker {
 
     MailSender(String name, MailQueue queue, MessageStore messages, JavaMailSenderImpl mail,
             DispatchProperties properties, Clock clock, LetterOutcomes outcomes, EventTracing tracing) {
-        super(name, properties.pollInterval(), properties.maxRetryInterval());
+        super(name, properties.pollInterval(), MAX_POLL_BACKOFF);
         this.queue = queue;
         this.messages = messages;
         this.mail = mail;
@@ -109,18 +120,22 @@ final class MailSender extends PollingWorker {
         OutgoingMessage message = attempt.state();
         int attempts = message.attempts() + 1;
         try {
-            mail.send(mimeMessage(message));
+            whileHolding(message.id(), () -> mail.send(mimeMessage(message)));
         }
         catch (MailParseException | MailPreparationException permanent) {
             fail(attempt, attempts, permanent);
             return;
         }
         catch (MailException transientFailure) {
+            if (serverUnreachable(transientFailure)) {
+                retryLater(message.id(), message.attempts(), properties.firstRetryAfter(), transientFailure);
+                return;
+            }
             if (attempts >= properties.maxAttempts()) {
                 fail(attempt, attempts, transientFailure);
             }
             else {
-                retryLater(message.id(), attempts, transientFailure);
+                retryLater(message.id(), attempts, properties.retryDelay(attempts), transientFailure);
             }
             return;
         }
@@ -129,8 +144,59 @@ final class MailSender extends PollingWorker {
                 message.kind(), message.recipient(), message.subject(), sentAt));
     }
 
-    private void retryLater(String id, int attempts, MailException cause) {
-        Instant next = clock.instant().plus(properties.retryDelay(attempts));
+    /**
+     * Runs the send while renewing the hold every third of the lease, and stops renewing before
+     * returning, so that no renewal overwrites what the send decides next (a retry time, say).
+     */
+    private void whileHolding(String messageId, Runnable send) {
+        Duration every = properties.lease().dividedBy(3);
+        Thread renewal = Thread.ofVirtual().name("mail-lease").start(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(every);
+                    queue.reschedule(messageId, clock.instant().plus(properties.lease()));
+                }
+            }
+            catch (InterruptedException done) {
+                // the send is over
+            }
+            catch (RuntimeException ex) {
+                log.warn("could not renew the hold on a letter of {}: {}", MDC.get(EventTracing.REFERENCE), ex.toString());
+            }
+        });
+        try {
+            send.run();
+        }
+        finally {
+            renewal.interrupt();
+            try {
+                renewal.join();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** No answer from the mail server at all (refused, timed out, cut): nothing the letter can help. */
+    static boolean serverUnreachable(MailException failure) {
+        List<Throwable> failures = new ArrayList<>(List.of(failure));
+        if (failure instanceof MailSendException send) {
+            failures.addAll(List.of(send.getMessageExceptions()));
+        }
+        for (Throwable each : failures) {
+            for (Throwable cause = each; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SocketException || cause instanceof SocketTimeoutException
+                        || cause instanceof UnknownHostException) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void retryLater(String id, int attempts, Duration delay, MailException cause) {
+        Instant next = clock.instant().plus(delay);
         log.warn("message {} not sent (attempt {} of {}), next try at {}: {}", id, attempts, properties.maxAttempts(),
                 next, cause.getMessage());
         messages.attemptFailed(id, attempts, next, cause.getMessage());

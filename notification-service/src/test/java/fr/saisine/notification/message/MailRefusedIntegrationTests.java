@@ -3,6 +3,7 @@ package fr.saisine.notification.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,13 +23,18 @@ import fr.saisine.testsupport.EventFixtures;
 import fr.saisine.testsupport.KafkaProbe;
 import fr.saisine.testsupport.TestServers;
 
-/** The mail server refuses every connection: letters are retried, then recorded as failed for staff. */
+/**
+ * The mail server answers and refuses the recipient: the letter is retried, then recorded as
+ * failed for staff (a server that cannot be reached at all is another matter:
+ * {@link MailServerUnreachableIntegrationTests}).
+ */
 @SpringBootTest
-class MailFailureIntegrationTests {
+class MailRefusedIntegrationTests {
 
     static final String COMPLAINTS = TestServers.uniqueName("complaint-events");
     static final String NOTIFICATIONS = TestServers.uniqueName("notification-events");
     static final KafkaProbe kafka = KafkaProbe.ofTestServers();
+    static final ScriptedMailServer refusing = ScriptedMailServer.refusingEveryRecipient();
 
     @Autowired
     Messages messages;
@@ -36,8 +42,7 @@ class MailFailureIntegrationTests {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         TestServers.register(registry, "notification-failure");
-        // nobody listens there: every connection is refused
-        registry.add("spring.mail.port", TestServers::freePort);
+        registry.add("spring.mail.port", refusing::port);
         registry.add("saisine.notification.max-attempts", () -> 3);
         registry.add("saisine.notification.first-retry-after", () -> "200ms");
         registry.add("spring.cloud.stream.bindings.notifyComplainant-in-0.destination", () -> COMPLAINTS);
@@ -45,8 +50,9 @@ class MailFailureIntegrationTests {
     }
 
     @AfterAll
-    static void closeKafka() {
+    static void close() throws IOException {
         kafka.close();
+        refusing.close();
     }
 
     @Test
@@ -61,7 +67,7 @@ class MailFailureIntegrationTests {
                         && m.getFirst().status() == MessageStatus.FAILED).getFirst();
 
         assertThat(failed.attempts()).isEqualTo(3);
-        assertThat(failed.lastError()).contains("Connection refused");
+        assertThat(failed.lastError()).contains("no such mailbox here");
         assertThat(failed.sentAt()).isNull();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> events = kafka.readAll(NOTIFICATIONS).stream()
