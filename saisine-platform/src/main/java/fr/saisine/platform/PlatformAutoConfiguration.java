@@ -19,6 +19,7 @@ import fr.saisine.platform.events.EventJson;
 import fr.saisine.platform.events.EventPublisher;
 import fr.saisine.platform.outbox.Outbox;
 import fr.saisine.platform.outbox.OutboxProperties;
+import fr.saisine.platform.polling.JobLeases;
 import fr.saisine.platform.tracing.EventTracing;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,6 +64,12 @@ public class PlatformAutoConfiguration {
     @Bean
     AccessProblems accessProblems() {
         return new AccessProblems();
+    }
+
+    /** Which instance runs each job that should run once (the relay, the progress check). */
+    @Bean
+    JobLeases jobLeases(MongoTemplate mongo, Clock clock) {
+        return new JobLeases(mongo, clock);
     }
 
     @Bean

@@ -19,6 +19,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 
 import fr.saisine.platform.events.EventPublisher;
+import fr.saisine.platform.polling.JobLeases;
 import fr.saisine.platform.polling.PollingWorker;
 
 /**
@@ -36,20 +37,25 @@ public final class OutboxRelay extends PollingWorker {
     private final Map<String, String> bindingByCollection;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final JobLeases leases;
 
     /** @param bindingByCollection where the events stored in each collection are published */
     public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, Map<String, String> bindingByCollection,
-            OutboxProperties properties, Clock clock) {
+            OutboxProperties properties, Clock clock, JobLeases leases) {
         super("outbox-relay", properties.pollInterval(), properties.maxBackoff());
         this.mongo = mongo;
         this.publisher = publisher;
         this.bindingByCollection = Map.copyOf(bindingByCollection);
         this.properties = properties;
         this.clock = clock;
+        this.leases = leases;
     }
 
     @Override
     protected int pollOnce() {
+        if (!leases.held("outbox-relay", properties.relayTerm())) {
+            return 0; // another instance relays (JobLeases)
+        }
         MongoCollection<Document> pending = mongo.getCollection(Outbox.PENDING);
         List<Document> markers = pending.find().sort(Sorts.ascending("at")).limit(properties.batchSize())
                 .into(new ArrayList<>());

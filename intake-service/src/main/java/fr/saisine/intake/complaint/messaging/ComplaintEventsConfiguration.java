@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import fr.saisine.platform.events.EventPublisher;
 import fr.saisine.platform.outbox.OutboxProperties;
 import fr.saisine.platform.outbox.OutboxRelay;
+import fr.saisine.platform.polling.JobLeases;
 
 /** Publishes the {@code ComplaintSubmitted} events waiting in the complaints' outboxes. */
 @Configuration(proxyBeanMethods = false)
@@ -20,7 +21,7 @@ class ComplaintEventsConfiguration {
 
     @Bean
     OutboxRelay complaintOutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
-            Clock clock) {
-        return new OutboxRelay(mongo, publisher, Map.of("complaints", BINDING), properties, clock);
+            Clock clock, JobLeases leases) {
+        return new OutboxRelay(mongo, publisher, Map.of("complaints", BINDING), properties, clock, leases);
     }
 }

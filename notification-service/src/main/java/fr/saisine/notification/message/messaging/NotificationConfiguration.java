@@ -22,6 +22,7 @@ import fr.saisine.platform.events.EventJson;
 import fr.saisine.platform.events.EventPublisher;
 import fr.saisine.platform.outbox.OutboxProperties;
 import fr.saisine.platform.outbox.OutboxRelay;
+import fr.saisine.platform.polling.JobLeases;
 
 /**
  * The service's flows: complaint-events in ({@code notifyComplainant}), and the relay that
@@ -61,7 +62,7 @@ class NotificationConfiguration {
 
     @Bean
     OutboxRelay messageOutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
-            Clock clock) {
-        return new OutboxRelay(mongo, publisher, Map.of(MessageStore.COLLECTION, OUTPUT_BINDING, MessageStore.outcomes(), OUTPUT_BINDING), properties, clock);
+            Clock clock, JobLeases leases) {
+        return new OutboxRelay(mongo, publisher, Map.of(MessageStore.COLLECTION, OUTPUT_BINDING, MessageStore.outcomes(), OUTPUT_BINDING), properties, clock, leases);
     }
 }

@@ -17,6 +17,7 @@ import fr.saisine.platform.events.EventPublisher;
 import fr.saisine.platform.outbox.OutboxProperties;
 import fr.saisine.platform.outbox.OutboxRelay;
 import fr.saisine.platform.store.VersionedStore;
+import fr.saisine.platform.polling.JobLeases;
 import fr.saisine.triage.cases.domain.CaseLetters;
 import fr.saisine.triage.cases.domain.CaseTriage;
 
@@ -53,8 +54,8 @@ class TriageConfiguration {
 
     @Bean
     OutboxRelay caseOutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
-            Clock clock) {
+            Clock clock, JobLeases leases) {
         return new OutboxRelay(mongo, publisher,
-                Map.of("cases", OUTPUT_BINDING, VersionedStore.versionsOf("cases"), OUTPUT_BINDING), properties, clock);
+                Map.of("cases", OUTPUT_BINDING, VersionedStore.versionsOf("cases"), OUTPUT_BINDING), properties, clock, leases);
     }
 }
