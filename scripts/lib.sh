@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Functions behind ./saisine. Sourced, not run. Everything it starts lives under
 # $ROOT/.saisine/run/<profile>/ (pid files, logs, data), so `down` stops exactly that.
 
@@ -117,9 +118,11 @@ ensure_ferretdb() {
     say "Building FerretDB $FERRETDB_VERSION with Go (once; about a minute)..."
     local build="$TOOLS/ferretdb-build"
     rm -rf "$build" && mkdir -p "$build"
-    export GOSUMDB=off GOFLAGS=-mod=mod
+    # every module checked against infra/ferretdb/go.sum (infra/ferretdb/README.md)
     (cd "$build" \
-        && printf 'module saisine/ferretdb\n\ngo 1.24\n\nrequire github.com/FerretDB/FerretDB %s\n' "$FERRETDB_VERSION" > go.mod \
+        && export GOFLAGS=-mod=readonly \
+        && cp "$ROOT/infra/ferretdb/go.mod" "$ROOT/infra/ferretdb/go.sum" . \
+        && grep -q "github.com/FerretDB/FerretDB $FERRETDB_VERSION" go.mod \
         && go mod download github.com/FerretDB/FerretDB \
         && cp -r "$(go list -m -f '{{.Dir}}' github.com/FerretDB/FerretDB)" src \
         && chmod -R u+w src \
@@ -145,10 +148,17 @@ pid_marker() {
         mongodb) echo "$MONGO_PORT" ;;
         smtp) echo "greenmail" ;;
         keycloak) echo "keycloak" ;;
-        *) echo "$1-service.jar" ;;
+        *) echo "$(service_of "$1")-service"; echo "--server.port=$(service_port "$1") " ;;
     esac
 }
-owns_pid() { tr '\0' ' ' < "/proc/$2/cmdline" 2>/dev/null | grep -qF -- "$(pid_marker "$1")"; }
+# every line of the marker is in the process's command line
+owns_pid() {
+    local cmdline marker
+    cmdline="$(tr '\0' ' ' < "/proc/$2/cmdline" 2>/dev/null) " || return 1
+    while IFS= read -r marker; do
+        [[ "$cmdline" == *"$marker"* ]] || return 1
+    done < <(pid_marker "$1")
+}
 is_alive() { local pid; pid="$(pid_of "$1")"; [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && owns_pid "$1" "$pid"; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -165,7 +175,18 @@ start_process() {
     fi
     nohup setsid "$@" > "$LOGS/$name.log" 2>&1 < /dev/null &
     echo $! > "$RUN/$name.pid"
+    STARTED_NOW+=("$name")
     return 0
+}
+
+# What this command started, so that an interrupted `up` stops it again rather than leave half a
+# stack running (what was running before is left running).
+STARTED_NOW=()
+stop_what_was_started() {
+    local i
+    warn "interrupted: stopping what this command started"
+    for ((i = ${#STARTED_NOW[@]} - 1; i >= 0; i--)); do stop_process "${STARTED_NOW[i]}"; done
+    exit 130
 }
 
 # wait_until NAME SECONDS CHECK...: polls the check; on time-out names the log
@@ -391,62 +412,111 @@ print_token() {
 # --- the services ------------------------------------------------------------------------
 
 SERVICES=(intake triage notification)
+# the second instance of each (./saisine up --instances 2): NAME-2, its ports 10 above the first's
+ALL_INSTANCES=(intake triage notification intake-2 triage-2 notification-2)
 
+service_of() { echo "${1%-2}"; }
+instance_offset() { case "$1" in *-2) echo 10 ;; *) echo 0 ;; esac; }
 service_port() {
-    case "$1" in intake) echo "$INTAKE_PORT" ;; triage) echo "$TRIAGE_PORT" ;; notification) echo "$NOTIFICATION_PORT" ;; esac
+    local base
+    case "$(service_of "$1")" in intake) base=$INTAKE_PORT ;; triage) base=$TRIAGE_PORT ;; notification) base=$NOTIFICATION_PORT ;; esac
+    echo $((base + $(instance_offset "$1")))
 }
 management_port() {
-    case "$1" in intake) echo "$INTAKE_MANAGEMENT_PORT" ;; triage) echo "$TRIAGE_MANAGEMENT_PORT" ;; notification) echo "$NOTIFICATION_MANAGEMENT_PORT" ;; esac
+    local base
+    case "$(service_of "$1")" in
+        intake) base=$INTAKE_MANAGEMENT_PORT ;; triage) base=$TRIAGE_MANAGEMENT_PORT ;; notification) base=$NOTIFICATION_MANAGEMENT_PORT ;;
+    esac
+    echo $((base + $(instance_offset "$1")))
 }
 service_jar() { echo "$ROOT/$1-service/target/$1-service.jar"; }
 # service_ready MANAGEMENT_PORT: the readiness probe answers UP (the database and Kafka included)
 service_ready() { curl -fsS "http://127.0.0.1:$1/actuator/health/readiness" > /dev/null 2>&1; }
 
-# Builds the jars when one is missing or older than any source of the build.
+# The sources a service's jar is built from: its module and the modules it depends on.
+service_sources() { echo "$ROOT/$1-service" "$ROOT/saisine-platform" "$ROOT/saisine-events" "$ROOT/pom.xml"; }
+
+# Builds only the jars that are missing or older than one of their sources. A running service
+# never runs from these jars but from a copy (start_service), so rebuilding never pulls a jar
+# from under a live process.
 ensure_built() {
-    local stale=0 s
+    local stale=() s jar
     for s in "${SERVICES[@]}"; do
-        local jar; jar="$(service_jar "$s")"
-        if [ ! -f "$jar" ] || [ -n "$(find "$ROOT" -path "$ROOT/.saisine" -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.html' -o -name '*.properties' -o -name 'pom.xml' \) -newer "$jar" -print -quit)" ]; then
-            stale=1
+        jar="$(service_jar "$s")"
+        # shellcheck disable=SC2046 # the list of folders is meant to split
+        if [ ! -f "$jar" ] || [ -n "$(find $(service_sources "$s") -path '*/target' -prune -o -type f -newer "$jar" -print -quit)" ]; then
+            stale+=("$s-service")
         fi
     done
-    [ $stale -eq 0 ] && return 0
-    say "Building the services (tests are for ./saisine test)..."
-    mvnw -q -DskipTests package || die "the build failed (see the Maven output above)"
+    [ ${#stale[@]} -eq 0 ] && return 0
+    say "Building ${stale[*]} (tests are for ./saisine test)..."
+    mvnw -q -DskipTests package -pl "$(IFS=,; echo "${stale[*]}")" -am || die "the build failed (see the Maven output above)"
+}
+
+# The jar a new instance of the service runs: a copy named by its content, kept while it runs
+running_jar() {
+    local jar sum copy
+    jar="$(service_jar "$1")"
+    sum="$(sha1sum "$jar" | cut -c1-12)"
+    copy="$RUN/jars/$1-service-$sum.jar"
+    if [ ! -f "$copy" ]; then
+        mkdir -p "$RUN/jars"
+        cp "$jar" "$copy.tmp" && mv "$copy.tmp" "$copy"
+    fi
+    echo "$copy"
 }
 
 start_service() {
-    local name="$1" port; port="$(service_port "$1")"
-    start_process "$name" "$port" env SAISINE_KAFKA_USERNAME="$name-service" \
-        SAISINE_KAFKA_PASSWORD="$(kafka_secret "$name-service")" \
-        "$JAVA" -Xmx512m -XX:+UseSerialGC -jar "$(service_jar "$name")" \
+    local name="$1" service port
+    service="$(service_of "$1")"
+    port="$(service_port "$name")"
+    start_process "$name" "$port" env SAISINE_KAFKA_USERNAME="$service-service" \
+        SAISINE_KAFKA_PASSWORD="$(kafka_secret "$service-service")" \
+        "$JAVA" -Xmx512m -XX:+UseSerialGC -jar "$(running_jar "$service")" \
         --server.port="$port" --management.server.port="$(management_port "$name")" || return 0
 }
 
+# up [--instances 1|2]
 stack_up() {
     load_profile "$1"
+    shift
+    local instances=1
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --instances) instances="${2:-}"; shift 2 || shift ;;
+            --instances=*) instances="${1#*=}"; shift ;;
+            *) die "up takes --instances 1 or 2, not '$1'" ;;
+        esac
+    done
+    case "$instances" in 1|2) ;; *) die "--instances takes 1 or 2, not '$instances'" ;; esac
     pick_java
-    local all_up=1 s
-    for s in kafka mongodb smtp keycloak "${SERVICES[@]}"; do is_alive "$s" || all_up=0; done
+    local wanted=("${SERVICES[@]}") all_up=1 s
+    [ "$instances" -eq 2 ] && wanted=("${ALL_INSTANCES[@]}")
+    for s in kafka mongodb smtp keycloak "${wanted[@]}"; do is_alive "$s" || all_up=0; done
     if [ $all_up -eq 1 ]; then
         say "Saisine is already up."
         print_addresses
         return 0
     fi
+    trap stop_what_was_started INT TERM
     ensure_built
-    infra_up "$1"
+    infra_up "$PROFILE"
     infra_env
     say "Starting the services:"
-    for s in "${SERVICES[@]}"; do start_service "$s"; done
-    for s in "${SERVICES[@]}"; do
+    for s in "${wanted[@]}"; do start_service "$s"; done
+    for s in "${wanted[@]}"; do
         wait_until "$s" 180 service_ready "$(management_port "$s")"
         say "  $s-service: ready on http://127.0.0.1:$(service_port "$s") (management 127.0.0.1:$(management_port "$s"))"
     done
+    trap - INT TERM
     print_addresses
 }
 
 print_addresses() {
+    local second=""
+    if is_alive intake-2; then
+        second="  Second instances          http://127.0.0.1:{$(service_port intake-2),$(service_port triage-2),$(service_port notification-2)} (management {$(management_port intake-2),$(management_port triage-2),$(management_port notification-2)})"
+    fi
     cat <<EOF
 
 Saisine is up.
@@ -456,6 +526,7 @@ Saisine is up.
   Messages API              http://127.0.0.1:$NOTIFICATION_PORT/api/v1/complaints/{reference}/notifications
   Mail view (GreenMail)     http://127.0.0.1:$MAIL_WEB_PORT/   (IMAP 127.0.0.1:$IMAP_PORT, any login)
   Health and metrics        http://127.0.0.1:{$INTAKE_MANAGEMENT_PORT,$TRIAGE_MANAGEMENT_PORT,$NOTIFICATION_MANAGEMENT_PORT}/actuator/{health,prometheus}
+$second
   Keycloak (OIDC issuer)    $OIDC_ISSUER
   Staff accounts (DEV ONLY) ${DEV_ACCOUNTS[*]}; password = the username
                             a bearer token for the APIs: ./saisine token USER
@@ -468,32 +539,31 @@ stack_down() {
     load_profile "$1"
     say "Stopping Saisine ($PROFILE):"
     local s
-    for s in "${SERVICES[@]}" keycloak smtp mongodb kafka; do stop_process "$s"; done
+    for s in "${ALL_INSTANCES[@]}" keycloak smtp mongodb kafka; do stop_process "$s"; done
+    rm -rf "$RUN/jars"
 }
 
 stack_status() {
     load_profile "$1"
     local s port
-    for s in kafka mongodb smtp keycloak "${SERVICES[@]}"; do
+    for s in kafka mongodb smtp keycloak "${ALL_INSTANCES[@]}"; do
         case "$s" in
             kafka) port=$KAFKA_PORT ;; mongodb) port=$MONGO_PORT ;; smtp) port=$SMTP_PORT ;;
             keycloak) port=$KEYCLOAK_PORT ;;
-            *) port="$(service_port "$s")" ;;
+            *-2) [ -f "$RUN/$s.pid" ] || continue; port="$(service_port "$s"), management $(management_port "$s")" ;;
+            *) port="$(service_port "$s"), management $(management_port "$s")" ;;
         esac
         if is_alive "$s"; then
-            case "$s" in
-                intake|triage|notification) port="$port, management $(management_port "$s")" ;;
-            esac
-            printf '  %-13s running  pid %-8s 127.0.0.1:%s\n' "$s" "$(pid_of "$s")" "$port"
+            printf '  %-15s running  pid %-8s 127.0.0.1:%s\n' "$s" "$(pid_of "$s")" "$port"
         else
-            printf '  %-13s stopped\n' "$s"
+            printf '  %-15s stopped\n' "$s"
         fi
     done
 }
 
 follow_log() {
     load_profile "$1"
-    [ -f "$LOGS/$2.log" ] || die "no log for '$2' in $LOGS (components: kafka, mongodb, smtp, keycloak, intake, triage, notification)"
+    [ -f "$LOGS/$2.log" ] || die "no log for '$2' in $LOGS (components: kafka, mongodb, smtp, keycloak, intake, triage, notification, and intake-2... with --instances 2)"
     tail -n 100 -f "$LOGS/$2.log"
 }
 
@@ -503,22 +573,34 @@ follow_log() {
 # packages when missing.
 ensure_browser() {
     [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return 0
+    say "Installing Chromium and chromedriver for the browser tests (apt-get, once)..."
+    apt_install chromium chromium-driver
+}
+
+# apt_install PACKAGE...: with sudo when not root
+apt_install() {
     local sudo=()
     if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null \
-            || die "Chromium and chromedriver are missing and installing them needs root: run apt-get install chromium chromium-driver as root"
+        command -v sudo >/dev/null || die "installing $* needs root: run apt-get install $* as root"
         sudo=(sudo)
     fi
-    command -v apt-get >/dev/null \
-        || die "Chromium and chromedriver are missing (/usr/bin/chromium, /usr/bin/chromedriver) and there is no apt-get to install them"
-    say "Installing Chromium and chromedriver for the browser tests (apt-get, once)..."
-    "${sudo[@]}" apt-get update -qq \
-        && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver \
-        || die "could not install chromium and chromium-driver with apt-get"
+    command -v apt-get >/dev/null || die "$* missing, and there is no apt-get to install them"
+    if ! { "${sudo[@]}" apt-get update -qq \
+        && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"; }; then
+        die "could not install $* with apt-get"
+    fi
+}
+
+# Every shell script of the project passes shellcheck (installed from Debian's packages when missing)
+check_scripts() {
+    command -v shellcheck >/dev/null || { say "Installing shellcheck (apt-get, once)..."; apt_install shellcheck; }
+    say "Checking the scripts with shellcheck..."
+    (cd "$ROOT" && shellcheck -x saisine scripts/*.sh .ci/run) || die "shellcheck found problems in the scripts (above)"
 }
 
 # The test servers run on their own ports, beside any dev stack, from empty data each run.
 run_tests() {
+    check_scripts
     pick_java
     ensure_browser
     export SAISINE_CHROMIUM=/usr/bin/chromium SAISINE_CHROMEDRIVER=/usr/bin/chromedriver

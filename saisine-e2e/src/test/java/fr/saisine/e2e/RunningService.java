@@ -34,6 +34,12 @@ final class RunningService implements AutoCloseable {
 
     /** Starts the service on {@code port}, with its Actuator on a free port of its own (see {@link #managementUrl}). */
     static RunningService start(String name, int port, Map<String, String> properties) throws IOException {
+        return start(name, name, port, properties);
+    }
+
+    /** @param label names its log: the service's name, or "intake-2" for a second instance */
+    static RunningService start(String name, String label, int port, Map<String, String> properties)
+            throws IOException {
         Path root = TestServers.projectRoot();
         Path jar = root.resolve(name + "-service/target/" + name + "-service.jar");
         if (!Files.exists(jar)) {
@@ -44,7 +50,7 @@ final class RunningService implements AutoCloseable {
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "--server.port=" + port, "--management.server.port=" + managementPort));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Path log = root.resolve("saisine-e2e/target/e2e-logs/" + name + ".log");
+        Path log = root.resolve("saisine-e2e/target/e2e-logs/" + label + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         TestServers.Addresses servers = TestServers.addresses();
@@ -96,6 +102,12 @@ final class RunningService implements AutoCloseable {
     /** On the management port: health, info, mappings, prometheus. */
     URI managementUrl(String path) {
         return URI.create("http://127.0.0.1:" + managementPort + path);
+    }
+
+    /** Kills the process at once (SIGKILL), as a crash or an out-of-memory killer would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override

@@ -26,11 +26,28 @@ final class RunningStack {
     final RunningService intake;
     final RunningService triage;
     final RunningService notification;
+    /** What each service was started with: its database, its topics; a second instance shares them. */
+    private final Map<String, Map<String, String>> properties;
+    /** The topic of the complaints' lifecycle in this run. */
+    final String complaintEvents;
 
-    private RunningStack(RunningService intake, RunningService triage, RunningService notification) {
+    private RunningStack(RunningService intake, RunningService triage, RunningService notification,
+            Map<String, Map<String, String>> properties, String complaintEvents) {
         this.intake = intake;
         this.triage = triage;
         this.notification = notification;
+        this.properties = properties;
+        this.complaintEvents = complaintEvents;
+    }
+
+    /**
+     * Starts a second instance of the service, on the same database and topics (its consumers join
+     * the same groups), on a free port; the caller stops it.
+     */
+    RunningService startAnother(String name) throws Exception {
+        RunningService another = RunningService.start(name, name + "-2", TestServers.freePort(), properties.get(name));
+        another.awaitReady(Duration.ofMinutes(3));
+        return another;
     }
 
     /** Files a complaint as anyone may, through intake's API: its reference. */
@@ -73,24 +90,29 @@ final class RunningStack {
                 // an expired token is refused after its lifetime plus this skew: short, so a test can wait it out
                 "saisine.security.clock-skew", "1s",
                 "management.endpoints.web.exposure.include", "health,info,prometheus,mappings");
-        RunningService intake = RunningService.start("intake", TestServers.freePort(), with(common, Map.of(
-                "spring.mongodb.database", run + "-intake",
-                "spring.cloud.stream.bindings.complaintEvents-out-0.destination", complaints,
-                "spring.cloud.stream.bindings.learnCaseSectors-in-0.destination", complaints)));
-        RunningService triage = RunningService.start("triage", TRIAGE_PORT, with(common, Map.of(
-                "spring.mongodb.database", run + "-triage",
-                "spring.cloud.stream.bindings.triageComplaint-in-0.destination", complaints,
-                "spring.cloud.stream.bindings.complaintEvents-out-0.destination", complaints,
-                "spring.cloud.stream.bindings.recordLetters-in-0.destination", notifications,
-                "spring.cloud.stream.bindings.gatherAuditRecords-in-0.destination", audit)));
-        RunningService notification = RunningService.start("notification", TestServers.freePort(), with(common, Map.of(
-                "spring.mongodb.database", run + "-notification",
-                "spring.cloud.stream.bindings.notifyComplainant-in-0.destination", complaints,
-                "spring.cloud.stream.bindings.notificationEvents-out-0.destination", notifications)));
+        Map<String, Map<String, String>> properties = Map.of(
+                "intake", with(common, Map.of(
+                        "spring.mongodb.database", run + "-intake",
+                        "spring.cloud.stream.bindings.complaintEvents-out-0.destination", complaints,
+                        "spring.cloud.stream.bindings.learnCaseSectors-in-0.destination", complaints)),
+                "triage", with(common, Map.of(
+                        "spring.mongodb.database", run + "-triage",
+                        "spring.cloud.stream.bindings.triageComplaint-in-0.destination", complaints,
+                        "spring.cloud.stream.bindings.complaintEvents-out-0.destination", complaints,
+                        "spring.cloud.stream.bindings.recordLetters-in-0.destination", notifications,
+                        "spring.cloud.stream.bindings.gatherAuditRecords-in-0.destination", audit)),
+                "notification", with(common, Map.of(
+                        "spring.mongodb.database", run + "-notification",
+                        "spring.cloud.stream.bindings.notifyComplainant-in-0.destination", complaints,
+                        "spring.cloud.stream.bindings.notificationEvents-out-0.destination", notifications)));
+        RunningService intake = RunningService.start("intake", TestServers.freePort(), properties.get("intake"));
+        RunningService triage = RunningService.start("triage", TRIAGE_PORT, properties.get("triage"));
+        RunningService notification = RunningService.start("notification", TestServers.freePort(),
+                properties.get("notification"));
         for (RunningService service : List.of(intake, triage, notification)) {
             service.awaitReady(Duration.ofMinutes(3));
         }
-        return new RunningStack(intake, triage, notification);
+        return new RunningStack(intake, triage, notification, properties, complaints);
     }
 
     private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
