@@ -170,9 +170,12 @@ public final class ProblemResponses implements OpenApiCustomizer {
         components.addResponses(NOT_FOUND, response("Nothing at that path (a path parameter that leads nowhere)",
                 Map.of("not-found", problem(404, "/problems/not-found", "Not Found",
                         "nothing is served at /api/v1/cases/26000001/x", "/api/v1/cases/26000001/x"))));
-        components.addResponses(NOT_ACCEPTABLE, response("No media type in Accept that the endpoint can answer in",
-                Map.of("not-acceptable", problem(406, "/problems/not-acceptable", "Not Acceptable",
-                        "this endpoint cannot answer in any of the media types in Accept", "/api/v1/cases/26000001"))));
+        ApiResponse notAcceptable = response("No media type in Accept that the endpoint can answer in; a client "
+                + "that accepts only text/html (a browser) gets the service's error page instead", Map.of(
+                "not-acceptable", problem(406, "/problems/not-acceptable", "Not Acceptable",
+                        "this endpoint cannot answer in any of the media types in Accept", "/api/v1/cases/26000001")));
+        notAcceptable.getContent().addMediaType("text/html", new MediaType().schema(string("the error page")));
+        components.addResponses(NOT_ACCEPTABLE, notAcceptable);
         components.addResponses(UNSUPPORTED_MEDIA_TYPE, response("A body that is not application/json",
                 Map.of("unsupported", problem(415, "/problems/unsupported-media-type", "Unsupported Media Type",
                         "this endpoint does not take a body of that Content-Type", "/api/v1/complaints"))));

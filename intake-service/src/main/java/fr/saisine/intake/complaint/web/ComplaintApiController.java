@@ -84,6 +84,10 @@ class ComplaintApiController {
             + "the body cannot be read, or the Idempotency-Key is malformed", content = @Content(mediaType = PROBLEM_JSON,
                     schema = @Schema(ref = PROBLEM),
                     examples = @ExampleObject(name = "invalid-complaint", value = ComplaintExamples.INVALID)))
+    @ApiResponse(responseCode = "401", description = "No token is needed, but one that is sent must be valid: "
+            + "an expired or foreign bearer token is refused", headers = @Header(name = "WWW-Authenticate",
+                    ref = "#/components/headers/WWW-Authenticate"), content = @Content(mediaType = PROBLEM_JSON,
+                    schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key and complaint is still "
             + "being filed; retry after Retry-After for its answer", headers = @Header(name = "Retry-After",
                     ref = "#/components/headers/Retry-After"), content = @Content(mediaType = PROBLEM_JSON,
