@@ -527,7 +527,7 @@ fuzz_callers() {
 # fails on any server error or answer that breaks its description. Other options go to `st run`.
 run_fuzz() {
     load_profile dev
-    local max_examples=120 extra=() s who port status=0
+    local max_examples=150 extra=() s who port status=0
     while [ $# -gt 0 ]; do
         case "$1" in
             --max-examples=*) max_examples="${1#*=}" ;;
