@@ -7,6 +7,7 @@ TOOLS="$SAISINE_HOME/tools"
 FERRETDB_VERSION="v1.24.2"
 GREENMAIL_VERSION="2.1.5"
 KEYCLOAK_VERSION="26.5.6"
+SCHEMATHESIS_VERSION="4.32.5"
 
 say()  { printf '%s\n' "$*"; }
 warn() { printf 'saisine: %s\n' "$*" >&2; }
@@ -396,17 +397,24 @@ DEV_ACCOUNTS=(agent-apsf agent-num head-apsf auditor)
 # password grant of the dev-only public client saisine-cli).
 print_token() {
     load_profile "$1"
-    local user="$2" account known=0 response token
+    local user="$2" account known=0 token
     for account in "${DEV_ACCOUNTS[@]}"; do [ "$account" = "$user" ] && known=1; done
     [ $known -eq 1 ] || die "unknown account '$user'; the dev accounts are: ${DEV_ACCOUNTS[*]}"
     keycloak_ready || die "Keycloak ($PROFILE) is not running at http://127.0.0.1:$KEYCLOAK_PORT; start it with ./saisine up or ./saisine infra"
+    token="$(access_token "$user")" || exit 1
+    printf '%s\n' "$token"
+}
+
+# access_token USER: the access token of a dev account from the profile's Keycloak (loaded).
+access_token() {
+    local user="$1" response token
     response="$(curl -sS -X POST "$OIDC_ISSUER/protocol/openid-connect/token" \
         --data-urlencode grant_type=password --data-urlencode client_id=saisine-cli \
         --data-urlencode "username=$user" --data-urlencode "password=$user" 2>&1)" \
         || die "could not reach Keycloak: $response"
     token="$(printf '%s' "$response" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
     [ -n "$token" ] || die "Keycloak gave no token for $user: $response"
-    printf '%s\n' "$token"
+    printf '%s' "$token"
 }
 
 # --- the services ------------------------------------------------------------------------
@@ -598,11 +606,33 @@ check_scripts() {
     (cd "$ROOT" && shellcheck -x saisine scripts/*.sh .ci/run) || die "shellcheck found problems in the scripts (above)"
 }
 
+# The API fuzzer (schemathesis, from PyPI), in a virtualenv of its own under .saisine/tools, once;
+# SAISINE_SCHEMATHESIS names its command for the tests (GeneratedRequestsIntegrationTests).
+ensure_schemathesis() {
+    local venv="$TOOLS/schemathesis-$SCHEMATHESIS_VERSION"
+    SCHEMATHESIS="$venv/bin/st"
+    export SAISINE_SCHEMATHESIS="$SCHEMATHESIS"
+    [ -f "$venv/.complete" ] && return 0
+    command -v python3 > /dev/null || die "python3 is missing: it runs schemathesis, the API fuzzer (apt-get install python3 python3-venv)"
+    say "Installing schemathesis $SCHEMATHESIS_VERSION from PyPI into $venv (once)..."
+    rm -rf "$venv"
+    if ! python3 -m venv "$venv" > /dev/null 2>&1; then
+        # Debian's python3 comes without venv
+        rm -rf "$venv"
+        apt_install python3-venv
+        python3 -m venv "$venv" || die "python3 -m venv failed even with python3-venv installed"
+    fi
+    "$venv/bin/pip" install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION" \
+        || die "could not install schemathesis $SCHEMATHESIS_VERSION from PyPI"
+    touch "$venv/.complete"
+}
+
 # The test servers run on their own ports, beside any dev stack, from empty data each run.
 run_tests() {
     check_scripts
     pick_java
     ensure_browser
+    ensure_schemathesis
     export SAISINE_CHROMIUM=/usr/bin/chromium SAISINE_CHROMEDRIVER=/usr/bin/chromedriver
     load_profile test
     TEST_SERVERS_STARTED=0
@@ -641,4 +671,64 @@ run_bench() {
     local jar="$ROOT/saisine-bench/target/saisine-bench.jar"
     [ -f "$jar" ] || mvnw -q -DskipTests package -pl saisine-bench -am
     "$JAVA" -jar "$jar" --intake="http://127.0.0.1:$INTAKE_PORT" --results="$SAISINE_HOME/bench" "$@"
+}
+
+# What the fuzzer checks in every answer: no 5xx, and each status, content type, header and body
+# as the service's /v3/api-docs describes them.
+FUZZ_CHECKS="not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance"
+
+# Who fuzzes each service: nobody (no token), then the dev accounts of the roles it serves.
+fuzz_callers() {
+    case "$1" in
+        triage) echo "anonymous agent-apsf head-apsf auditor" ;;
+        *) echo "anonymous agent-apsf" ;;
+    esac
+}
+
+# Sends generated requests (schemathesis) to each running service, as described by its
+# /v3/api-docs, with and without tokens; prints a table, writes .saisine/fuzz/last.json, and
+# fails on any server error or answer that breaks its description. Other options go to `st run`.
+run_fuzz() {
+    load_profile dev
+    local max_examples=150 extra=() s who port status=0
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --max-examples=*) max_examples="${1#*=}" ;;
+            --max-examples) shift; max_examples="${1:?--max-examples needs a number}" ;;
+            *) extra+=("$1") ;;
+        esac
+        shift
+    done
+    for s in "${SERVICES[@]}"; do
+        is_alive "$s" || die "$s-service is not running; start the stack with ./saisine up first"
+    done
+    keycloak_ready || die "Keycloak is not running; start the stack with ./saisine up first"
+    ensure_schemathesis
+    local run_dir; run_dir="$SAISINE_HOME/fuzz/$(date -u +%Y%m%dT%H%M%SZ)"
+    mkdir -p "$run_dir"
+    say "Fuzzing the three APIs (schemathesis $SCHEMATHESIS_VERSION, up to $max_examples examples per operation and phase); logs in $run_dir"
+    for s in "${SERVICES[@]}"; do
+        port="$(service_port "$s")"
+        for who in $(fuzz_callers "$s"); do
+            local auth=() token
+            if [ "$who" != anonymous ]; then
+                # a fresh token for each run, so that none outlives its 15 minutes
+                token="$(access_token "$who")" || die "no token for $who"
+                auth=(--header "Authorization: Bearer $token")
+            fi
+            printf '  %-13s %-11s ' "$s" "$who"
+            if (cd "$run_dir" && "$SCHEMATHESIS" run "http://127.0.0.1:$port/v3/api-docs" --checks "$FUZZ_CHECKS" \
+                    --max-examples "$max_examples" --generation-database none --no-color \
+                    --report json,har --report-dir "$run_dir/$s-$who" "${auth[@]}" "${extra[@]}" \
+                    > "$run_dir/$s-$who.log" 2>&1); then
+                say "ok"
+            else
+                say "FAILED (see $run_dir/$s-$who.log)"
+                status=1
+            fi
+        done
+    done
+    "$(dirname "$SCHEMATHESIS")/python" "$ROOT/scripts/fuzz_summary.py" "$run_dir" "$SAISINE_HOME/fuzz/last.json" \
+        || status=1
+    return $status
 }

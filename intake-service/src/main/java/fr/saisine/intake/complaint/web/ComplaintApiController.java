@@ -2,6 +2,15 @@ package fr.saisine.intake.complaint.web;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
@@ -19,6 +28,7 @@ import fr.saisine.intake.complaint.domain.KeyedIntake;
 import fr.saisine.intake.complaint.domain.KeyedSubmission;
 import fr.saisine.intake.complaint.domain.SubmissionKey;
 import fr.saisine.intake.complaint.domain.SubmittedComplaint;
+import fr.saisine.platform.openapi.StaffApi;
 import fr.saisine.platform.security.StaffMember;
 
 /**
@@ -27,7 +37,11 @@ import fr.saisine.platform.security.StaffMember;
  */
 @RestController
 @RequestMapping(path = "/api/v1/complaints", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Complaints", description = "Filing a complaint, and reading it back as filed")
 class ComplaintApiController {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM = "#/components/schemas/Problem";
 
     /** Says that the answer is the one given to an earlier request with the same key (as Stripe does). */
     static final String REPLAYED = "Idempotent-Replayed";
@@ -45,8 +59,52 @@ class ComplaintApiController {
         this.received = received;
     }
 
+    @Operation(summary = "File a complaint",
+            description = """
+                    Anyone may file a complaint; no token is needed. The answer gives the reference at once, \
+                    to be quoted in all correspondence; everyone the complaint names gets an acknowledgement \
+                    by email. With an Idempotency-Key, a complaint sent again (after a time-out, a lost answer) \
+                    is filed once: the same complaint under the same key gets the first answer again.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ComplaintRequest.class),
+                    examples = {
+                            @ExampleObject(name = "elected-group", summary = "An elected group and its two co-presidents",
+                                    value = ComplaintExamples.ELECTED_GROUP),
+                            @ExampleObject(name = "person", summary = "A person", value = ComplaintExamples.PERSON)})))
+    @ApiResponse(responseCode = "201", description = "Filed (or, with Idempotent-Replayed, filed by an earlier request "
+            + "with the same key and complaint)", headers = {
+                    @Header(name = "Location", required = true, description = "the complaint, for staff",
+                            schema = @Schema(type = "string", pattern = "^/api/v1/complaints/[0-9]{8}$")),
+                    @Header(name = REPLAYED, description = "true when this is the answer to an earlier request with the "
+                            + "same Idempotency-Key", schema = @Schema(type = "string", allowableValues = "true"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = FiledComplaint.class),
+                    examples = @ExampleObject(name = "filed", value = ComplaintExamples.FILED)))
+    @ApiResponse(responseCode = "400", description = "The complaint breaks a rule (one entry in errors per field), "
+            + "the body cannot be read, or the Idempotency-Key is malformed", content = @Content(mediaType = PROBLEM_JSON,
+                    schema = @Schema(ref = PROBLEM),
+                    examples = @ExampleObject(name = "invalid-complaint", value = ComplaintExamples.INVALID)))
+    @ApiResponse(responseCode = "401", description = "No token is needed, but one that is sent must be valid: "
+            + "an expired or foreign bearer token is refused", headers = @Header(name = "WWW-Authenticate",
+                    ref = "#/components/headers/WWW-Authenticate"), content = @Content(mediaType = PROBLEM_JSON,
+                    schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key and complaint is still "
+            + "being filed; retry after Retry-After for its answer", headers = @Header(name = "Retry-After",
+                    ref = "#/components/headers/Retry-After"), content = @Content(mediaType = PROBLEM_JSON,
+                    schema = @Schema(ref = PROBLEM),
+                    examples = @ExampleObject(name = "request-in-flight", value = ComplaintExamples.IN_FLIGHT)))
+    @ApiResponse(responseCode = "413", description = "A body over saisine.intake.max-request-size (256KB by default)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM),
+                    examples = @ExampleObject(name = "content-too-large", value = ComplaintExamples.TOO_LARGE)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key came earlier with another complaint; "
+            + "nothing is filed", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM),
+                    examples = @ExampleObject(name = "idempotency-key-reused", value = ComplaintExamples.KEY_REUSED)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<SubmittedComplaint> submit(@Valid @RequestBody ComplaintRequest request,
+    ResponseEntity<FiledComplaint> submit(@Valid @RequestBody ComplaintRequest request,
+            @Parameter(description = "A key of the client's choosing, new for each complaint and the same for each "
+                    + "try of it (a UUID, say): 1 to 255 printable ASCII characters, remembered 24 hours",
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255, pattern = "^[\\x20-\\x7E]+$"),
+                    example = "7d0b3f0e-9a8c-4a4e-8f43-2c5d5f3a9b11")
             @RequestHeader(name = IdempotencyProblems.HEADER, required = false) String idempotencyKey) {
         if (idempotencyKey == null) {
             return created(received.byApi(intake.submit(request.toNewComplaint())), false);
@@ -63,16 +121,26 @@ class ComplaintApiController {
         };
     }
 
-    private static ResponseEntity<SubmittedComplaint> created(SubmittedComplaint submitted, boolean replayed) {
+    private static ResponseEntity<FiledComplaint> created(SubmittedComplaint submitted, boolean replayed) {
         var answer = ResponseEntity.created(URI.create("/api/v1/complaints/" + submitted.reference()));
         if (replayed) {
             answer.header(REPLAYED, "true");
         }
-        return answer.body(submitted);
+        return answer.body(FiledComplaint.of(submitted));
     }
 
+    @Operation(summary = "Read a complaint as filed",
+            description = "For an AGENT or SECTOR_HEAD of the sector the case is in now. A reference outside the "
+                    + "caller's sectors and one that does not exist get the same 403. The read is recorded in the "
+                    + "audit trail before the complaint is served.",
+            security = @SecurityRequirement(name = StaffApi.SECURITY_SCHEME))
+    @ApiResponse(responseCode = "200", description = "The complaint as filed", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ComplaintView.class),
+            examples = @ExampleObject(name = "elected-group", value = ComplaintExamples.AS_FILED)))
     @GetMapping("/{reference}")
-    ComplaintView complaint(@PathVariable String reference, StaffMember staff) {
+    ComplaintView complaint(@Parameter(description = "the complaint's reference: 8 digits, the year and a sequence",
+            schema = @Schema(type = "string", pattern = "^[0-9]{8}$"), example = "26000001")
+            @PathVariable String reference, StaffMember staff) {
         return ComplaintView.of(intake.read(staff, reference));
     }
 }

@@ -1,7 +1,11 @@
 package fr.saisine.intake.complaint.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.Instant;
 import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import fr.saisine.events.Category;
 import fr.saisine.events.ComplainantType;
@@ -15,27 +19,41 @@ import fr.saisine.events.RespondentType;
  * API and the event can each grow without dragging the other; field names are a contract, add
  * but never rename.
  */
+@Schema(name = "Complaint", description = "The complaint as filed; a field left empty is null")
 record ComplaintView(
-        String reference,
-        Instant submittedAt,
-        Complainant complainant,
-        Respondent respondent,
-        Category category,
-        String subject,
-        String facts,
-        Language language) {
+        @Schema(requiredMode = REQUIRED) String reference,
+        @Schema(requiredMode = REQUIRED) Instant submittedAt,
+        @Schema(requiredMode = REQUIRED) Complainant complainant,
+        @Schema(requiredMode = REQUIRED) Respondent respondent,
+        @Schema(requiredMode = REQUIRED) Category category,
+        @Schema(requiredMode = REQUIRED) String subject,
+        @Schema(requiredMode = REQUIRED) String facts,
+        @Schema(requiredMode = REQUIRED) Language language) {
 
-    record Complainant(ComplainantType type, String name, String email, List<Representative> representatives,
-            PostalAddress postalAddress, Residence residence) {
+    @Schema(name = "ComplaintComplainant")
+    record Complainant(
+            @Schema(requiredMode = REQUIRED) ComplainantType type,
+            @Schema(requiredMode = REQUIRED) String name,
+            String email,
+            @Schema(requiredMode = REQUIRED) List<Representative> representatives,
+            @Schema(requiredMode = REQUIRED) PostalAddress postalAddress,
+            @Schema(requiredMode = REQUIRED) Residence residence) {
     }
 
-    record Representative(String name, String role, String email) {
+    @Schema(name = "ComplaintRepresentative")
+    record Representative(@Schema(requiredMode = REQUIRED) String name, String role, String email) {
     }
 
-    record PostalAddress(String street, String postalCode, String city, String country) {
+    @Schema(name = "ComplaintPostalAddress")
+    record PostalAddress(
+            @Schema(requiredMode = REQUIRED) String street,
+            @Schema(requiredMode = REQUIRED) String postalCode,
+            @Schema(requiredMode = REQUIRED) String city,
+            @Schema(requiredMode = REQUIRED) String country) {
     }
 
-    record Respondent(String name, RespondentType type, String activity) {
+    @Schema(name = "ComplaintRespondent")
+    record Respondent(@Schema(requiredMode = REQUIRED) String name, @Schema(requiredMode = REQUIRED) RespondentType type, String activity) {
     }
 
     static ComplaintView of(ComplaintSubmitted filed) {

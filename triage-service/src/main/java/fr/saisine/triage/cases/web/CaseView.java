@@ -1,7 +1,11 @@
 package fr.saisine.triage.cases.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.Instant;
 import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import fr.saisine.events.Category;
 import fr.saisine.events.ClosureOutcome;
@@ -14,40 +18,45 @@ import fr.saisine.triage.cases.domain.CaseStatus;
 import fr.saisine.triage.cases.domain.TriagedCase;
 
 /** {@code GET /api/v1/cases/{reference}}: field names are a contract, add but never rename. */
+@Schema(name = "Case", description = "A case as staff see it; a field with nothing to say is null")
 record CaseView(
-        String reference,
-        long version,
-        String status,
-        String statusLabel,
-        Sector sector,
+        @Schema(requiredMode = REQUIRED) String reference,
+        @Schema(requiredMode = REQUIRED, description = "the version changes are made on; also the ETag") long version,
+        @Schema(requiredMode = REQUIRED) String status,
+        @Schema(requiredMode = REQUIRED) String statusLabel,
+        @Schema(requiredMode = REQUIRED) Sector sector,
         String matchedRule,
         String routingReason,
-        Priority priority,
+        @Schema(requiredMode = REQUIRED) Priority priority,
         String priorityReason,
-        String subject,
-        String respondent,
-        Category category,
-        Instant submittedAt,
+        @Schema(requiredMode = REQUIRED) String subject,
+        @Schema(requiredMode = REQUIRED) String respondent,
+        @Schema(requiredMode = REQUIRED) Category category,
+        @Schema(requiredMode = REQUIRED) Instant submittedAt,
         Person assignee,
         ClosureOutcome outcome,
         String referredTo,
         String question,
-        List<Transition> allowedTransitions,
-        List<String> related,
-        List<HistoryEntry> history,
-        List<Move> sectorMoves,
-        List<NoteEntry> notes,
-        List<CaseLetters.Letter> letters) {
+        @Schema(requiredMode = REQUIRED) List<Transition> allowedTransitions,
+        @Schema(requiredMode = REQUIRED, description = "the references of the complaints about the same organisation "
+                + "and subject") List<String> related,
+        @Schema(requiredMode = REQUIRED) List<HistoryEntry> history,
+        @Schema(requiredMode = REQUIRED) List<Move> sectorMoves,
+        @Schema(requiredMode = REQUIRED) List<NoteEntry> notes,
+        @Schema(requiredMode = REQUIRED) List<CaseLetters.Letter> letters) {
 
     /** A member of staff as shown: the username and the display name, never the provider's subject. */
-    record Person(String username, String name) {
+    @Schema(name = "StaffPerson")
+    record Person(@Schema(requiredMode = REQUIRED) String username, String name) {
 
         static Person of(StaffActor actor) {
             return actor == null ? null : new Person(actor.username(), actor.name());
         }
     }
 
-    record Transition(String status, String label) {
+    @Schema(name = "AllowedTransition")
+    record Transition(@Schema(requiredMode = REQUIRED) String status,
+            @Schema(requiredMode = REQUIRED) String label) {
 
         static Transition of(CaseStatus status) {
             return new Transition(status.name(), status.label());
@@ -55,8 +64,12 @@ record CaseView(
     }
 
     /** A status entered: when, by whom (null: the routing rules), and what went with it. */
-    record HistoryEntry(String status, String label, Instant at, Person actor, String note, ClosureOutcome outcome,
-            String referredTo, String question, String letter) {
+    @Schema(name = "HistoryEntry")
+    record HistoryEntry(@Schema(requiredMode = REQUIRED) String status,
+            @Schema(requiredMode = REQUIRED) String label,
+            @Schema(requiredMode = REQUIRED) Instant at,
+            Person actor, String note,
+            ClosureOutcome outcome, String referredTo, String question, String letter) {
 
         static HistoryEntry of(TriagedCase.StatusChange h) {
             return new HistoryEntry(h.status().name(), h.status().label(), h.at(), Person.of(h.actor()), h.note(),
@@ -64,10 +77,16 @@ record CaseView(
         }
     }
 
-    record Move(Sector from, Sector to, String reason, Person actor, Instant at) {
+    @Schema(name = "SectorMove")
+    record Move(@Schema(requiredMode = REQUIRED) Sector from,
+            @Schema(requiredMode = REQUIRED) Sector to,
+            String reason, Person actor,
+            @Schema(requiredMode = REQUIRED) Instant at) {
     }
 
-    record NoteEntry(String text, Person author, Instant at) {
+    @Schema(name = "Note")
+    record NoteEntry(@Schema(requiredMode = REQUIRED) String text, Person author,
+            @Schema(requiredMode = REQUIRED) Instant at) {
     }
 
     static CaseView of(Case current, List<String> related, List<CaseLetters.Letter> letters) {
