@@ -195,7 +195,8 @@ wait_until() {
     local name="$1" seconds="$2"; shift 2
     local deadline=$((SECONDS + seconds))
     until "$@"; do
-        if ! is_alive "$name"; then
+        # asked twice: a process between two execs (nohup, setsid, java) shows no command line for a moment
+        if ! is_alive "$name" && ! { sleep 0.5; is_alive "$name"; }; then
             die "$name stopped while starting; its log: $LOGS/$name.log"$'\n'"$(tail -n 15 "$LOGS/$name.log" 2>/dev/null)"
         fi
         [ $SECONDS -lt $deadline ] || die "$name was not ready after ${seconds}s; its log: $LOGS/$name.log"
@@ -379,6 +380,7 @@ infra_env() {
     export SPRING_MAIL_HOST="127.0.0.1"
     export SPRING_MAIL_PORT="$SMTP_PORT"
     export SAISINE_MAIL_API="http://127.0.0.1:$MAIL_WEB_PORT"
+    export SAISINE_MAIL_IMAP_PORT="$IMAP_PORT"
     export SAISINE_SECURITY_ISSUER_URI="$OIDC_ISSUER"
     # as the administrator: the tests' and the benchmark's own clients; each service started by
     # ./saisine is given its own principal instead (start_service)
@@ -653,12 +655,64 @@ run_dlq() {
     pick_java
     is_alive kafka || die "Kafka ($PROFILE) is not running; start it with ./saisine up"
     infra_env
-    local jar="$ROOT/saisine-ops/target/saisine-ops-exec.jar"
-    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/saisine-ops/src" "$ROOT/saisine-events/src" -newer "$jar" -print -quit)" ]; then
+    ops_jar
+    "$JAVA" -jar "$OPS_JAR" dlq "$@"
+}
+
+# The operations tools' runnable jar, built when missing or older than its sources
+ops_jar() {
+    OPS_JAR="$ROOT/saisine-ops/target/saisine-ops-exec.jar"
+    if [ ! -f "$OPS_JAR" ] || [ -n "$(find "$ROOT/saisine-ops/src" "$ROOT/saisine-events/src" -newer "$OPS_JAR" -print -quit)" ]; then
         mvnw -q -DskipTests install -pl saisine-ops -am > "$LOGS/ops-build.log" 2>&1 \
             || die "could not build the operations tools; see $LOGS/ops-build.log"
     fi
-    "$JAVA" -jar "$jar" dlq "$@"
+}
+
+# faults [--rate N] [--only a,b] [--steady S]: the fault suite on the running dev stack
+run_faults() {
+    load_profile dev
+    pick_java
+    local s
+    for s in kafka mongodb smtp keycloak "${SERVICES[@]}"; do
+        is_alive "$s" || die "$s is not running; start the stack with ./saisine up first"
+    done
+    infra_env
+    ops_jar
+    "$JAVA" -jar "$OPS_JAR" faults --launcher "$ROOT/saisine" --results "$SAISINE_HOME/faults" \
+        --intake "http://127.0.0.1:$INTAKE_PORT" --triage "http://127.0.0.1:$TRIAGE_PORT" \
+        --notification "http://127.0.0.1:$NOTIFICATION_PORT" --issuer "$OIDC_ISSUER" \
+        --imap "$IMAP_PORT" --smtp "$SMTP_PORT" "$@"
+}
+
+# What the fault suite does to one component of the dev stack (hidden commands of ./saisine):
+# _kill (SIGKILL), _start (and wait until ready), _pause (SIGSTOP), _resume (SIGCONT)
+fault_component() {
+    load_profile dev
+    pick_java
+    local action="$1" name="$2" pid
+    pid="$(pid_of "$name")"
+    case "$action" in
+        _kill)
+            is_alive "$name" || die "$name is not running"
+            kill -9 "$pid"
+            while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+            rm -f "$RUN/$name.pid" ;;
+        _pause) is_alive "$name" || die "$name is not running"; kill -STOP "$pid" ;;
+        _resume) is_alive "$name" || die "$name is not running"; kill -CONT "$pid" ;;
+        _start)
+            case "$name" in
+                kafka) start_kafka ;;
+                mongodb) start_mongodb ;;
+                smtp) start_smtp ;;
+                keycloak) start_keycloak ;;
+                intake|triage|notification|intake-2|triage-2|notification-2)
+                    infra_env
+                    start_service "$name"
+                    wait_until "$name" 180 service_ready "$(management_port "$name")" ;;
+                *) die "no component $name" ;;
+            esac ;;
+        *) die "no action $action" ;;
+    esac
 }
 
 run_bench() {

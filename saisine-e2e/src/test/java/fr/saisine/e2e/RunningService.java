@@ -21,15 +21,18 @@ final class RunningService implements AutoCloseable {
     private final String name;
     private final int port;
     private final int managementPort;
-    private final Process process;
+    private final ProcessBuilder builder;
     private final Path log;
+    private volatile Process process;
 
-    private RunningService(String name, int port, int managementPort, Process process, Path log) {
+    private RunningService(String name, int port, int managementPort, ProcessBuilder builder, Path log)
+            throws IOException {
         this.name = name;
         this.port = port;
         this.managementPort = managementPort;
-        this.process = process;
+        this.builder = builder;
         this.log = log;
+        this.process = builder.start();
     }
 
     /** Starts the service on {@code port}, with its Actuator on a free port of its own (see {@link #managementUrl}). */
@@ -52,7 +55,9 @@ final class RunningService implements AutoCloseable {
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = root.resolve("saisine-e2e/target/e2e-logs/" + label + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Files.deleteIfExists(log);
         TestServers.Addresses servers = TestServers.addresses();
         builder.environment().put("SPRING_KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrap());
         builder.environment().put("SPRING_MONGODB_URI", servers.mongoUri());
@@ -65,7 +70,7 @@ final class RunningService implements AutoCloseable {
         builder.environment().put("SAISINE_KAFKA_SECURITY_PROTOCOL", servers.kafka().securityProtocol());
         builder.environment().put("SAISINE_KAFKA_USERNAME", principal);
         builder.environment().put("SAISINE_KAFKA_PASSWORD", servers.kafka().password(principal));
-        return new RunningService(name, port, managementPort, builder.start(), log);
+        return new RunningService(name, port, managementPort, builder, log);
     }
 
     void awaitReady(Duration timeout) throws Exception {
@@ -102,6 +107,15 @@ final class RunningService implements AutoCloseable {
     /** On the management port: health, info, mappings, prometheus. */
     URI managementUrl(String path) {
         return URI.create("http://127.0.0.1:" + managementPort + path);
+    }
+
+    /** Starts it again, as it was started (same ports, same settings), once it has stopped; returns when ready. */
+    void restart() throws Exception {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + "-service is still running");
+        }
+        process = builder.start();
+        awaitReady(Duration.ofMinutes(3));
     }
 
     /** Kills the process at once (SIGKILL), as a crash or an out-of-memory killer would. */

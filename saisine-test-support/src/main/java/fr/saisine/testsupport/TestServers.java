@@ -35,10 +35,10 @@ public final class TestServers {
     /**
      * Where the servers are; {@code mailApi} is GreenMail's REST API, which tests read mail from;
      * {@code oidcIssuer} is the Keycloak realm {@code saisine} that signs the staff's tokens;
-     * {@code kafka} says how to sign in to the broker.
+     * {@code kafka} says how to sign in to the broker; {@code imapPort} reads the mail as a client would.
      */
     public record Addresses(String kafkaBootstrap, KafkaPrincipals kafka, String mongoUri, String smtpHost,
-            int smtpPort, String mailApi, String oidcIssuer) {
+            int smtpPort, String mailApi, String oidcIssuer, int imapPort) {
 
         /** The settings of a Kafka client of the tests' own (a probe, an admin), as the administrator. */
         public Map<String, Object> kafkaClientConfig() {
@@ -115,7 +115,8 @@ public final class TestServers {
         return new Addresses(kafka, principals, mongo, env.getOrDefault("SPRING_MAIL_HOST", "127.0.0.1"),
                 Integer.parseInt(env.getOrDefault("SPRING_MAIL_PORT", "11025")),
                 env.getOrDefault("SAISINE_MAIL_API", "http://127.0.0.1:18025"),
-                env.getOrDefault("SAISINE_SECURITY_ISSUER_URI", TEST_ISSUER));
+                env.getOrDefault("SAISINE_SECURITY_ISSUER_URI", TEST_ISSUER),
+                Integer.parseInt(env.getOrDefault("SAISINE_MAIL_IMAP_PORT", "11143")));
     }
 
     @SuppressWarnings("resource") // the containers live as long as the test JVM; Ryuk removes them
@@ -125,7 +126,7 @@ public final class TestServers {
         GenericContainer<?> mail = new GenericContainer<>("greenmail/standalone:2.1.5")
                 .withEnv("GREENMAIL_OPTS", "-Dgreenmail.setup.test.smtp -Dgreenmail.hostname=0.0.0.0 "
                         + "-Dgreenmail.auth.disabled -Dgreenmail.api.hostname=0.0.0.0")
-                .withExposedPorts(3025, 8080)
+                .withExposedPorts(3025, 3143, 8080)
                 .waitingFor(Wait.forHttp("/api/service/readiness").forPort(8080));
         // Fixed host port: the issuer then is the test profile's, which the realm's redirect URIs expect.
         GenericContainer<?> keycloak = new GenericContainer<>(KEYCLOAK_IMAGE)
@@ -145,7 +146,8 @@ public final class TestServers {
         mail.start();
         keycloak.start();
         return new Addresses(kafka.getBootstrapServers(), KafkaPrincipals.NONE, mongo.getConnectionString(), mail.getHost(),
-                mail.getMappedPort(3025), "http://" + mail.getHost() + ":" + mail.getMappedPort(8080), TEST_ISSUER);
+                mail.getMappedPort(3025), "http://" + mail.getHost() + ":" + mail.getMappedPort(8080), TEST_ISSUER,
+                mail.getMappedPort(3143));
     }
 
     /** Runs {@code ./saisine infra} with the test profile: the same ports {@code ./saisine test} uses. */
@@ -172,7 +174,7 @@ public final class TestServers {
         }
         return new Addresses("127.0.0.1:19092",
                 KafkaPrincipals.fromSecrets(root.resolve(".saisine/run/test/kafka-secrets")), "mongodb://127.0.0.1:37017", "127.0.0.1", 11025,
-                "http://127.0.0.1:18025", TEST_ISSUER);
+                "http://127.0.0.1:18025", TEST_ISSUER, 11143);
     }
 
     /** The folder holding {@code ./saisine}, found upwards from the working directory. */
