@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import fr.saisine.events.CaseMovedToSector;
 import fr.saisine.events.ComplaintStatusChanged;
 import fr.saisine.events.MessageKind;
-import fr.saisine.notification.appeal.AppealDeadline;
+import fr.saisine.platform.appeal.AppealDeadline;
 import fr.saisine.notification.correspondent.Correspondent;
 import fr.saisine.notification.correspondent.CorrespondentDirectory;
 import fr.saisine.notification.correspondent.UnknownCorrespondentException;
