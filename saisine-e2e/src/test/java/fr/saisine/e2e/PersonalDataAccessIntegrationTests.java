@@ -93,6 +93,36 @@ class PersonalDataAccessIntegrationTests {
         }
     }
 
+    /**
+     * The complainant's follow-up: personal data for the holder of the link's token only. A staff
+     * token opens nothing there, and a wrong token is a 404 whoever asks, before anything is served.
+     */
+    enum TokenHolderEndpoint {
+        FOLLOW_UP("GET /api/v1/follow-up/{token}", null),
+        ANSWER("POST /api/v1/follow-up/{token}/answers", "{\"text\": \"une réponse\"}"),
+        WITHDRAWAL("POST /api/v1/follow-up/{token}/withdrawal", "{\"reason\": \"un motif\"}");
+
+        final String mapping;
+        final String body;
+
+        TokenHolderEndpoint(String mapping, String body) {
+            this.mapping = mapping;
+            this.body = body;
+        }
+
+        HttpResponse<String> send(String token, String authorization) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(stack.intake.url(
+                    mapping.substring(mapping.indexOf(' ') + 1).replace("{token}", token)));
+            if (body != null) {
+                request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            }
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     /** The API endpoints that serve no complainant's data to staff: public, or the auditor's. */
     static final Set<String> OTHER_API_ENDPOINTS = Set.of("intake POST /api/v1/complaints",
             "triage GET /api/v1/audit");
@@ -213,6 +243,26 @@ class PersonalDataAccessIntegrationTests {
         assertThat(noted.headers().allValues("Cache-Control")).anySatisfy(v -> assertThat(v).contains("no-store"));
     }
 
+    static Stream<TokenHolderEndpoint> tokenHolderEndpoints() {
+        return Stream.of(TokenHolderEndpoint.values());
+    }
+
+    @ParameterizedTest
+    @MethodSource("tokenHolderEndpoints")
+    void shouldOpenTheFollowUpToNoStaffTokenAndAnswerAWrongLink404(TokenHolderEndpoint endpoint) throws Exception {
+        byte[] bits = new byte[32];
+        new java.security.SecureRandom().nextBytes(bits);
+        String wrong = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+        for (String authorization : java.util.Arrays.asList(null, bearer("agent-apsf"), bearer("head-apsf"),
+                bearer("auditor"))) {
+            HttpResponse<String> response = endpoint.send(wrong, authorization);
+            assertProblem(response, 404, "/problems/not-found");
+            assertThat(response.headers().allValues("Cache-Control")).anySatisfy(v -> assertThat(v).contains("no-store"));
+            assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        }
+        assertProblem(endpoint.send(reference, bearer("agent-apsf")), 404, "/problems/not-found");
+    }
+
     @Test
     void shouldRefuseATokenOnceItHasExpired() throws Exception {
         URI uri = Endpoint.CASE.uri();
@@ -311,6 +361,9 @@ class PersonalDataAccessIntegrationTests {
         }
         for (Change change : Change.values()) {
             covered.add("triage " + change.mapping);
+        }
+        for (TokenHolderEndpoint endpoint : TokenHolderEndpoint.values()) {
+            covered.add("intake " + endpoint.mapping);
         }
         assertThat(mapped).as("API endpoints mapped by the services; add each new one to this test")
                 .isEqualTo(covered);

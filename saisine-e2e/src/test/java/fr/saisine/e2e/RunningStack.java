@@ -90,11 +90,14 @@ final class RunningStack {
                 // an expired token is refused after its lifetime plus this skew: short, so a test can wait it out
                 "saisine.security.clock-skew", "1s",
                 "management.endpoints.web.exposure.include", "health,info,prometheus,mappings");
+        int intakePort = TestServers.freePort();
         Map<String, Map<String, String>> properties = Map.of(
                 "intake", with(common, Map.of(
                         "spring.mongodb.database", run + "-intake",
                         "spring.cloud.stream.bindings.complaintEvents-out-0.destination", complaints,
-                        "spring.cloud.stream.bindings.learnCaseSectors-in-0.destination", complaints)),
+                        "spring.cloud.stream.bindings.learnCaseSectors-in-0.destination", complaints,
+                        "spring.cloud.stream.bindings.followCases-in-0.destination", complaints,
+                        "spring.cloud.stream.bindings.followLetters-in-0.destination", notifications)),
                 "triage", with(common, Map.of(
                         "spring.mongodb.database", run + "-triage",
                         "spring.cloud.stream.bindings.triageComplaint-in-0.destination", complaints,
@@ -104,8 +107,10 @@ final class RunningStack {
                 "notification", with(common, Map.of(
                         "spring.mongodb.database", run + "-notification",
                         "spring.cloud.stream.bindings.notifyComplainant-in-0.destination", complaints,
-                        "spring.cloud.stream.bindings.notificationEvents-out-0.destination", notifications)));
-        RunningService intake = RunningService.start("intake", TestServers.freePort(), properties.get("intake"));
+                        "spring.cloud.stream.bindings.notificationEvents-out-0.destination", notifications,
+                        // the follow-up links in the letters lead to this run's intake
+                        "saisine.notification.follow-up.url", "http://127.0.0.1:" + intakePort + "/suivi/")));
+        RunningService intake = RunningService.start("intake", intakePort, properties.get("intake"));
         RunningService triage = RunningService.start("triage", TRIAGE_PORT, properties.get("triage"));
         RunningService notification = RunningService.start("notification", TestServers.freePort(),
                 properties.get("notification"));

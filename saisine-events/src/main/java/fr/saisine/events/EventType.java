@@ -12,7 +12,11 @@ public enum EventType {
     CASE_ASSIGNED("CaseAssigned", 1, CaseAssigned.class),
     CASE_MOVED_TO_SECTOR("CaseMovedToSector", 1, CaseMovedToSector.class),
     NOTIFICATION_DELIVERED("NotificationDelivered", 1, NotificationDelivered.class),
-    NOTIFICATION_FAILED("NotificationFailed", 1, NotificationFailed.class);
+    NOTIFICATION_FAILED("NotificationFailed", 1, NotificationFailed.class),
+    FOLLOW_UP_LINK_ISSUED("FollowUpLinkIssued", 1, FollowUpLinkIssued.class),
+    FOLLOW_UP_LINK_REQUESTED("FollowUpLinkRequested", 1, FollowUpLinkRequested.class),
+    COMPLAINANT_ANSWERED("ComplainantAnswered", 1, ComplainantAnswered.class),
+    WITHDRAWAL_REQUESTED("WithdrawalRequested", 1, WithdrawalRequested.class);
 
     private final String typeName;
     private final int schemaVersion;

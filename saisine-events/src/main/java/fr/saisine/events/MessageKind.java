@@ -15,7 +15,11 @@ public enum MessageKind {
     CLOSED,
     REOPENED,
     /** GDPR art. 78(2): no letter for three months, the case is still being handled */
-    PROGRESS;
+    PROGRESS,
+    /** the complainant's answer to a question reached the case, which is under review again */
+    ANSWER_RECEIVED,
+    /** a fresh follow-up link, asked for by someone who lost theirs */
+    FOLLOW_UP_LINK;
 
     /**
      * The letter a change of status brings the complainant, if any: the one rule, shared by triage
@@ -31,5 +35,13 @@ public enum MessageKind {
             case REOPENED -> REOPENED;
             case SUBMITTED, TRIAGED -> null;
         });
+    }
+
+    /**
+     * The letter a change brings: the complainant's own answer is acknowledged
+     * ({@link #ANSWER_RECEIVED}); otherwise as {@link #forStatusChange(ComplaintStatus, ComplaintStatus)}.
+     */
+    public static Optional<MessageKind> forStatusChange(ComplaintStatusChanged change) {
+        return change.answer() != null ? Optional.of(ANSWER_RECEIVED) : forStatusChange(change.from(), change.to());
     }
 }

@@ -10,11 +10,16 @@ public final class Topics {
 
     /**
      * The complaint lifecycle: {@link ComplaintSubmitted}, {@link ComplaintTriaged},
-     * {@link ComplaintStatusChanged}, {@link CaseAssigned}, {@link CaseMovedToSector}.
+     * {@link ComplaintStatusChanged}, {@link CaseAssigned}, {@link CaseMovedToSector}; and what the
+     * complainant asks through their follow-up link: {@link FollowUpLinkRequested},
+     * {@link ComplainantAnswered}, {@link WithdrawalRequested}.
      */
     public static final String COMPLAINT_EVENTS = "complaint-events";
 
-    /** What each complainant was told: {@link NotificationDelivered}, {@link NotificationFailed}. */
+    /**
+     * What each complainant was told: {@link NotificationDelivered}, {@link NotificationFailed}, and
+     * the follow-up links written into letters ({@link FollowUpLinkIssued}, the token's hash only).
+     */
     public static final String NOTIFICATION_EVENTS = "notification-events";
 
     /**

@@ -5,20 +5,47 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import fr.saisine.platform.access.AccessAudit;
 import fr.saisine.platform.security.ApiSecurity;
 import fr.saisine.platform.security.BrowserHeaders;
 
 /**
- * Two surfaces. The complaints API: anyone files a complaint; reading one back is for the staff
- * of its sector, with a bearer token. The public pages: open to all, with no session to ride on,
- * so no CSRF token (the form's one-time submission token is what keeps a resent form from filing twice).
+ * Three surfaces. The follow-up (API and pages): its token, in the path, is the only key, so no
+ * staff token opens it and none is even read; as the token is in the URL, nothing is cached and no
+ * Referer carries it anywhere. The complaints API: anyone files a complaint; reading one back is for
+ * the staff of its sector, with a bearer token. The public pages: open to all, with no session to
+ * ride on, so no CSRF token (the form's one-time submission token is what keeps a resent form from
+ * filing twice; on the follow-up forms, the link's token is itself what another site cannot forge).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain followUpApi(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/v1/follow-up/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain followUpPages(HttpSecurity http) throws Exception {
+        return BrowserHeaders.apply(http.securityMatcher("/suivi/**"))
+                // after BrowserHeaders: the token in the URL must not travel in a Referer, even to this site
+                .headers(headers -> headers.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
 
     @Bean
     @Order(1)
@@ -31,7 +58,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
         return BrowserHeaders.apply(http)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

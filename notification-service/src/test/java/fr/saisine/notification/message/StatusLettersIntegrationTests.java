@@ -34,7 +34,7 @@ import fr.saisine.events.ComplaintStatusChanged;
 import fr.saisine.events.EventEnvelope;
 import fr.saisine.events.Language;
 import fr.saisine.events.Residence;
-import fr.saisine.notification.appeal.AppealDeadline;
+import fr.saisine.platform.appeal.AppealDeadline;
 import fr.saisine.testsupport.EventFixtures;
 import fr.saisine.testsupport.KafkaProbe;
 import fr.saisine.testsupport.MailSink;

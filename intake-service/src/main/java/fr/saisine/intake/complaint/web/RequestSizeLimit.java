@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * when the declared length says so, and while reading when a chunked body grows past it.
  */
 @Component
-class RequestSizeLimit extends OncePerRequestFilter {
+public class RequestSizeLimit extends OncePerRequestFilter {
 
     private static final String LIMIT_ATTRIBUTE = RequestSizeLimit.class.getName() + ".limit";
 
@@ -55,7 +55,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, limit.toBytes()), response);
     }
 
-    static boolean exceeded(Throwable ex) {
+    /** Whether a body could not be read because it grew past the limit (a chunked body). */
+    public static boolean exceeded(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof TooLargeException) {
                 return true;

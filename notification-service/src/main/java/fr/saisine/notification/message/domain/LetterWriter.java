@@ -55,6 +55,13 @@ public class LetterWriter {
         return write(MessageKind.ACKNOWLEDGEMENT, language, correspondent.reference(), context);
     }
 
+    /** A fresh follow-up link, to the one recipient who asked for it. */
+    public Letter followUpLink(Correspondent correspondent, Correspondent.Recipient recipient) {
+        Context context = context(correspondent, null);
+        context.setVariable("recipientName", recipient.name());
+        return write(MessageKind.FOLLOW_UP_LINK, correspondent.languageOrFrench(), correspondent.reference(), context);
+    }
+
     /**
      * A letter about the case, the same to every recipient: it addresses them all together.
      *
@@ -83,6 +90,8 @@ public class LetterWriter {
         context.setVariable("respondentName", correspondent.respondentName());
         context.setVariable("sectorName", sectorName);
         context.setVariable("submittedOn", date(LocalDate.ofInstant(correspondent.submittedAt(), FRANCE), language));
+        // the link is minted when the letter is sent, never written here (FollowUpLinks)
+        context.setVariable("followUpLink", FollowUpLinks.PLACEHOLDER);
         return context;
     }
 

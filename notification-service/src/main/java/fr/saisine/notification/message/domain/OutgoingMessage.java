@@ -51,6 +51,12 @@ public record OutgoingMessage(
                 letter.html(), MessageStatus.PENDING, 0, now, null, null);
     }
 
+    /** The same message with another body: what is sent, when it differs from what is kept (FollowUpLinks). */
+    public OutgoingMessage withBody(String text, String html) {
+        return new OutgoingMessage(id, reference, kind, recipient, recipientName, subject, text, html, status,
+                attempts, createdAt, sentAt, lastError);
+    }
+
     /** The same message, handed to the mail server at {@code sentAt} after {@code attempts} tries. */
     public OutgoingMessage sent(int attempts, Instant sentAt) {
         return new OutgoingMessage(id, reference, kind, recipient, recipientName, subject, text, html,

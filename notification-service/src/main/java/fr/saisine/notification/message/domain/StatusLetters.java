@@ -14,15 +14,15 @@ import org.springframework.stereotype.Service;
 import fr.saisine.events.CaseMovedToSector;
 import fr.saisine.events.ComplaintStatusChanged;
 import fr.saisine.events.MessageKind;
-import fr.saisine.notification.appeal.AppealDeadline;
+import fr.saisine.platform.appeal.AppealDeadline;
 import fr.saisine.notification.correspondent.Correspondent;
 import fr.saisine.notification.correspondent.CorrespondentDirectory;
 import fr.saisine.notification.correspondent.UnknownCorrespondentException;
 
 /**
  * Writes to everyone the complaint names when its case changes status in a way they should know
- * of: taken under review (after triage), a question for them, an intervention, the closure with
- * its right of appeal, a reopening. One letter per change and recipient, whatever is redelivered:
+ * of: taken under review (after triage), a question for them, their answer received, an
+ * intervention, the closure with its right of appeal (none after a withdrawal), a reopening. One letter per change and recipient, whatever is redelivered:
  * its id holds the case's version.
  */
 @Service
@@ -49,7 +49,7 @@ public class StatusLetters {
         String sectorName = change.sector() != null ? change.sector().name()
                 : correspondence.state(change.reference()).map(CorrespondenceClock.CaseState::sectorName).orElse(null);
         Instant now = clock.instant();
-        Optional<MessageKind> kind = MessageKind.forStatusChange(change.from(), change.to());
+        Optional<MessageKind> kind = MessageKind.forStatusChange(change);
         kind.ifPresent(k -> write(k, change, sectorName, now));
         correspondence.changed(change.reference(), change.version(), change.to(), sectorName,
                 kind.isPresent() ? now : null);

@@ -13,8 +13,10 @@ import fr.saisine.events.CaseMovedToSector;
 import fr.saisine.events.ComplaintStatusChanged;
 import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.events.ComplaintTriaged;
+import fr.saisine.events.FollowUpLinkRequested;
 import fr.saisine.notification.correspondent.CorrespondentDirectory;
 import fr.saisine.notification.message.domain.Acknowledgements;
+import fr.saisine.notification.message.domain.FollowUpLinkLetters;
 import fr.saisine.notification.message.domain.StatusLetters;
 import fr.saisine.notification.message.persistence.MessageStore;
 import fr.saisine.platform.access.CaseSectors;
@@ -36,11 +38,13 @@ class NotificationConfiguration {
     /**
      * Learns who to write to from each submission; once a complaint is routed, learns its sector
      * (whose staff may read its messages) and acknowledges it; then writes at each change of
-     * status the complainant should know of, and follows the case when it moves to another sector.
+     * status the complainant should know of, and follows the case when it moves to another sector;
+     * mails a fresh follow-up link to whoever lost theirs.
      */
     @Bean
     Consumer<Message<byte[]>> notifyComplainant(EventJson json, CorrespondentDirectory directory,
-            CaseSectors sectors, Acknowledgements acknowledgements, StatusLetters statusLetters) {
+            CaseSectors sectors, Acknowledgements acknowledgements, StatusLetters statusLetters,
+            FollowUpLinkLetters followUpLinkLetters) {
         return message -> json.read(message.getPayload()).ifPresent(envelope -> {
             switch (envelope.payload()) {
                 case ComplaintSubmitted submitted -> directory.remember(submitted);
@@ -49,6 +53,7 @@ class NotificationConfiguration {
                     acknowledgements.acknowledge(triaged);
                 }
                 case ComplaintStatusChanged change -> statusLetters.statusChanged(change);
+                case FollowUpLinkRequested request -> followUpLinkLetters.requested(request);
                 case CaseMovedToSector move -> {
                     sectors.moved(move);
                     statusLetters.moved(move);
@@ -63,6 +68,8 @@ class NotificationConfiguration {
     @Bean
     OutboxRelay messageOutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
             Clock clock, JobLeases leases) {
-        return new OutboxRelay(mongo, publisher, Map.of(MessageStore.COLLECTION, OUTPUT_BINDING, MessageStore.outcomes(), OUTPUT_BINDING), properties, clock, leases);
+        return new OutboxRelay(mongo, publisher, Map.of(MessageStore.COLLECTION, OUTPUT_BINDING,
+                MessageStore.outcomes(), OUTPUT_BINDING, MessageStore.followUpLinks(), OUTPUT_BINDING),
+                properties, clock, leases);
     }
 }

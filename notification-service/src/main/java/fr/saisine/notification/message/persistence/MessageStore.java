@@ -41,6 +41,11 @@ public class MessageStore {
         this.clock = clock;
     }
 
+    /** Where the relay finds the follow-up links minted as letters leave (FollowUpLinks). */
+    public static String followUpLinks() {
+        return MongoFollowUpLinks.COLLECTION;
+    }
+
     /** Where the relay finds the events of outcomes: the versions after the first. */
     public static String outcomes() {
         return VersionedStore.versionsOf(COLLECTION);

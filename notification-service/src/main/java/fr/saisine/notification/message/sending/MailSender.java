@@ -29,6 +29,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import fr.saisine.events.Event;
 import fr.saisine.events.NotificationDelivered;
 import fr.saisine.events.NotificationFailed;
+import fr.saisine.notification.message.domain.FollowUpLinks;
 import fr.saisine.notification.message.domain.OutgoingMessage;
 import fr.saisine.notification.message.persistence.MessageStore;
 import fr.saisine.platform.polling.PollingWorker;
@@ -59,9 +60,11 @@ final class MailSender extends PollingWorker {
     private final Clock clock;
     private final LetterOutcomes outcomes;
     private final EventTracing tracing;
+    private final FollowUpLinks links;
 
     MailSender(String name, MailQueue queue, MessageStore messages, JavaMailSenderImpl mail,
-            DispatchProperties properties, Clock clock, LetterOutcomes outcomes, EventTracing tracing) {
+            DispatchProperties properties, Clock clock, LetterOutcomes outcomes, EventTracing tracing,
+            FollowUpLinks links) {
         super(name, properties.pollInterval(), MAX_POLL_BACKOFF);
         this.queue = queue;
         this.messages = messages;
@@ -70,6 +73,7 @@ final class MailSender extends PollingWorker {
         this.clock = clock;
         this.outcomes = outcomes;
         this.tracing = tracing;
+        this.links = links;
     }
 
     /**
@@ -119,8 +123,10 @@ final class MailSender extends PollingWorker {
     private void deliver(Versioned<OutgoingMessage> attempt) {
         OutgoingMessage message = attempt.state();
         int attempts = message.attempts() + 1;
+        // a link of its own for this sending, in the email only; the letter kept has the placeholder
+        OutgoingMessage sending = links.withLink(message);
         try {
-            whileHolding(message.id(), () -> mail.send(mimeMessage(message)));
+            whileHolding(message.id(), () -> mail.send(mimeMessage(sending)));
         }
         catch (MailParseException | MailPreparationException permanent) {
             fail(attempt, attempts, permanent);

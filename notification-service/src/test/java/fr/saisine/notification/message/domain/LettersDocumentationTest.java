@@ -80,7 +80,7 @@ class LettersDocumentationTest {
     }
 
     Letter statusLetter(Correspondent correspondent, ComplaintStatusChanged change) {
-        MessageKind kind = MessageKind.forStatusChange(change.from(), change.to()).orElseThrow();
+        MessageKind kind = MessageKind.forStatusChange(change).orElseThrow();
         return StatusLetters.letter(writer, kind, change, correspondent, APSF.name(), WRITTEN_ON);
     }
 
@@ -115,26 +115,36 @@ class LettersDocumentationTest {
 
                 | letter (kind) | sent when | its own variables |
                 | --- | --- | --- |
-                | acknowledgement (`ACKNOWLEDGEMENT`) | the complaint is routed to a sector (`ComplaintTriaged`); one per recipient, by name | `recipientName` |
+                | acknowledgement (`ACKNOWLEDGEMENT`) | the complaint is routed to a sector (`ComplaintTriaged`); one per recipient, by name, each with a follow-up link of their own | `recipientName`, `followUpLink` |
                 | under review (`UNDER_REVIEW`) | `ComplaintStatusChanged` from `TRIAGED` to `UNDER_REVIEW` (not after an answer or a reopening) | — |
                 | information requested (`INFORMATION_REQUESTED`) | to `INFORMATION_REQUESTED` | `question` |
                 | intervention (`INTERVENTION`) | to `INTERVENTION` | — |
-                | closing letter (`CLOSED`) | to `CLOSED` | `outcome`, `referredTo`, `residence`, `notifiedOn`, `lastDay` |
+                | answer received (`ANSWER_RECEIVED`) | `ComplaintStatusChanged` with the complainant's `answer` (from `INFORMATION_REQUESTED` back to `UNDER_REVIEW`) | — |
+                | closing letter (`CLOSED`) | to `CLOSED`; after the complainant's withdrawal (`WITHDRAWN`), without the right of appeal: there is no decision to challenge | `outcome`, `referredTo`, `residence`, `notifiedOn`, `lastDay` |
                 | reopening (`REOPENED`) | to `REOPENED` | — |
                 | progress notice (`PROGRESS`) | no letter for `saisine.notification.progress-notice-after` (3 months) on an open case | `status`, `lastLetterOn` |
+                | follow-up link (`FOLLOW_UP_LINK`) | `FollowUpLinkRequested`: someone who lost their link gave the reference and their address; to them alone | `recipientName`, `followUpLink` |
 
                 Every letter but the acknowledgement has: `attention` (everyone the complaint names, with
                 their roles and organisation), `reference`, `sectorName` (the sector handling the case now),
                 `complainantName`, `complaintSubject`, `respondentName`, `submittedOn`, `writtenOn`, and
                 `letter`, the optional paragraph staff wrote for the complainant. The other transitions
-                (back to `UNDER_REVIEW` after an answer, an intervention or a reopening) bring no letter.
+                (back to `UNDER_REVIEW` after staff resume without an answer, an intervention or a
+                reopening) bring no letter.
+
+                `followUpLink` is the recipient's private link to follow the complaint online. It is not
+                written into the letter that is kept: the letter holds `%s`, and the link, with a token
+                minted for that one sending, replaces it only in the email handed to the mail server
+                (`FollowUpLinks`); only the token's SHA-256 is kept, and sent to intake. So the samples
+                below, and the letters staff read in a case's history, show `%s`.
 
                 The samples: complaint %s, filed on 12 January 2026 by the Groupe des élus écologistes
                 (co-presidents Alice Martin and Bruno Petit) about the Commune de Lyon, handled by the sector
                 Affaires publiques, sociales et financières; letters written on %s. The closing letter
                 takes the day it is written as the day of notification, and gives the last day to appeal
                 computed by `AppealDeadline`.
-                """.formatted(REFERENCE, LetterWriter.date(WRITTEN_ON, Language.en)));
+                """.formatted(FollowUpLinks.PLACEHOLDER, FollowUpLinks.PLACEHOLDER, REFERENCE,
+                LetterWriter.date(WRITTEN_ON, Language.en)));
 
         section(md, "Accusé de réception (to each recipient, here Alice Martin)",
                 writer.acknowledgement(seed, seed.recipients().getFirst(), new ComplaintTriaged(REFERENCE,
@@ -165,12 +175,20 @@ class LettersDocumentationTest {
                     .append('\n');
         }
 
+        section(md, "Clôture après désistement (CLOSED, WITHDRAWN): no right of appeal",
+                closing(Residence.METROPOLITAN_FRANCE, Language.fr, ClosureOutcome.WITHDRAWN));
+        section(md, "Réponse reçue (ANSWER_RECEIVED), after the complainant answered through their link",
+                statusLetter(seed, new ComplaintStatusChanged(REFERENCE, 4, ComplaintStatus.INFORMATION_REQUESTED,
+                        ComplaintStatus.UNDER_REVIEW, null, null, null, null, StaffActor.complainant("Alice Martin"),
+                        APSF, Instant.parse("2026-03-03T10:00:00Z"), "Voici les photographies demandées.", null)));
         section(md, "Réouverture (REOPENED)", statusLetter(seed, change(7, ComplaintStatus.CLOSED,
                 ComplaintStatus.REOPENED)));
         section(md, "Point d'étape (PROGRESS), after three months without a letter",
                 ProgressNotices.letter(writer, seed, new CorrespondenceClock.CaseState(REFERENCE, 5,
                         ComplaintStatus.INTERVENTION, APSF.name(), false), Instant.parse("2025-12-02T14:00:00Z"),
                         WRITTEN_ON));
+        section(md, "Lien de suivi (FOLLOW_UP_LINK), to Alice Martin, who asked for a new one",
+                writer.followUpLink(seed, seed.recipients().getFirst()));
         section(md, "Closing letter in English (CLOSED, REMINDER_OF_OBLIGATIONS), a complainant living abroad",
                 closing(Residence.ABROAD, Language.en, ClosureOutcome.REMINDER_OF_OBLIGATIONS));
         return md.toString();

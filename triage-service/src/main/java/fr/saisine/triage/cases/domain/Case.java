@@ -2,14 +2,18 @@ package fr.saisine.triage.cases.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import fr.saisine.events.CaseAssigned;
 import fr.saisine.events.CaseMovedToSector;
+import fr.saisine.events.ClosureOutcome;
+import fr.saisine.events.ComplainantAnswered;
 import fr.saisine.events.ComplaintStatus;
 import fr.saisine.events.ComplaintStatusChanged;
 import fr.saisine.events.ComplaintTriaged.Sector;
 import fr.saisine.events.Event;
 import fr.saisine.events.StaffActor;
+import fr.saisine.events.WithdrawalRequested;
 
 /**
  * A case at one version, and the changes staff can make to it. Each change asks the
@@ -53,12 +57,50 @@ public final class Case {
                     + "so there is nothing to add a paragraph to; use the internal note");
         }
         var step = new TriagedCase.StatusChange(to, now, actor, request.note(), request.outcome(),
-                request.referredTo(), request.question(), request.letter());
+                request.referredTo(), request.question(), request.letter(), null, null);
         TriagedCase next = state.change().status(to, step, request.outcome(), request.referredTo(),
-                to == CaseStatus.INFORMATION_REQUESTED ? request.question() : null).build();
+                        to == CaseStatus.INFORMATION_REQUESTED ? request.question() : null)
+                .questionVersion(to == CaseStatus.INFORMATION_REQUESTED ? version + 1 : 0).build();
         return next(next, new ComplaintStatusChanged(state.reference(), version + 1,
                 ComplaintStatus.valueOf(state.status().name()), ComplaintStatus.valueOf(to.name()), request.outcome(),
                 request.referredTo(), request.question(), request.letter(), actor, state.sector(), now));
+    }
+
+    /**
+     * The complainant's answer, sent through their link: the case goes back under review, if it
+     * still awaits the answer to that very question; otherwise nothing changes (the question was
+     * answered or withdrawn meanwhile, or this is a redelivery).
+     */
+    public Optional<Change> answered(ComplainantAnswered answer, Instant now) {
+        if (state.status() != CaseStatus.INFORMATION_REQUESTED || state.questionVersion() != answer.questionVersion()) {
+            return Optional.empty();
+        }
+        StaffActor complainant = StaffActor.complainant(answer.answeredBy());
+        var step = new TriagedCase.StatusChange(CaseStatus.UNDER_REVIEW, now, complainant, null, null, null, null, null,
+                answer.text(), null);
+        TriagedCase next = state.change().status(CaseStatus.UNDER_REVIEW, step, null, null, null).questionVersion(0).build();
+        return Optional.of(next(next, new ComplaintStatusChanged(state.reference(), version + 1,
+                ComplaintStatus.INFORMATION_REQUESTED, ComplaintStatus.UNDER_REVIEW, null, null, null, null, complainant,
+                state.sector(), now, answer.text(), null)));
+    }
+
+    /**
+     * The complainant's withdrawal: an open case closes, outcome WITHDRAWN, from whatever status it
+     * is in (the complainant's right, not a step of the staff's lifecycle). A closed case, or one
+     * closed and reopened since the request was made, is left as it is.
+     */
+    public Optional<Change> withdrawn(WithdrawalRequested withdrawal, Instant now) {
+        if (!state.isOpen() || state.closures() != withdrawal.closures()) {
+            return Optional.empty();
+        }
+        StaffActor complainant = StaffActor.complainant(withdrawal.requestedBy());
+        var step = new TriagedCase.StatusChange(CaseStatus.CLOSED, now, complainant, null, ClosureOutcome.WITHDRAWN,
+                null, null, null, null, withdrawal.reason());
+        TriagedCase next = state.change().status(CaseStatus.CLOSED, step, ClosureOutcome.WITHDRAWN, null, null)
+                .questionVersion(0).build();
+        return Optional.of(next(next, new ComplaintStatusChanged(state.reference(), version + 1,
+                ComplaintStatus.valueOf(state.status().name()), ComplaintStatus.CLOSED, ClosureOutcome.WITHDRAWN, null,
+                null, null, complainant, state.sector(), now, null, withdrawal.reason())));
     }
 
     /** Gives the case to {@code assignee}, or to nobody (null). */

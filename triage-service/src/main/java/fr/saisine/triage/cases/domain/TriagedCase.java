@@ -33,7 +33,8 @@ public record TriagedCase(
         String referredTo,
         String question,
         List<SectorMove> moves,
-        List<Note> notes) {
+        List<Note> notes,
+        long questionVersion) {
 
     public TriagedCase {
         history = history == null ? List.of() : List.copyOf(history);
@@ -49,7 +50,7 @@ public record TriagedCase(
                 priorityReason, subject, respondentName, category, submittedAt, relatedKey,
                 List.of(StatusChange.automatic(CaseStatus.SUBMITTED, submittedAt),
                         StatusChange.automatic(CaseStatus.TRIAGED, triagedAt)),
-                null, null, null, null, List.of(), List.of());
+                null, null, null, null, List.of(), List.of(), 0);
     }
 
     /** A copy to change: the routing facts stay, what the lifecycle changes is set one by one. */
@@ -70,6 +71,7 @@ public record TriagedCase(
         private String question;
         private List<SectorMove> moves;
         private List<Note> notes;
+        private long questionVersion;
 
         private Changed(TriagedCase from) {
             this.from = from;
@@ -82,6 +84,7 @@ public record TriagedCase(
             this.question = from.question;
             this.moves = from.moves;
             this.notes = from.notes;
+            this.questionVersion = from.questionVersion;
         }
 
         Changed status(CaseStatus status, StatusChange step, ClosureOutcome outcome, String referredTo,
@@ -91,6 +94,12 @@ public record TriagedCase(
             this.outcome = outcome;
             this.referredTo = referredTo;
             this.question = question;
+            return this;
+        }
+
+        /** The version whose question the complainant's answer must name (0: none open). */
+        Changed questionVersion(long version) {
+            this.questionVersion = version;
             return this;
         }
 
@@ -113,7 +122,7 @@ public record TriagedCase(
         TriagedCase build() {
             return new TriagedCase(from.reference, status, sector, from.matchedRule, from.routingReason, from.priority,
                     from.priorityReason, from.subject, from.respondentName, from.category, from.submittedAt,
-                    from.relatedKey, history, assignee, outcome, referredTo, question, moves, notes);
+                    from.relatedKey, history, assignee, outcome, referredTo, question, moves, notes, questionVersion);
         }
 
         private static <T> List<T> append(List<T> list, T item) {
@@ -127,15 +136,26 @@ public record TriagedCase(
         return status != CaseStatus.CLOSED;
     }
 
+    /** How many times the case has been closed: a complainant withdraws once per opening. */
+    public int closures() {
+        return (int) history.stream().filter(h -> h.status() == CaseStatus.CLOSED).count();
+    }
+
     /**
-     * One step of the history: the status entered, when, by whom (null for the routing rules),
-     * the internal note, and what went with it (the outcome, the question, the letter's paragraph).
+     * One step of the history: the status entered, when, by whom (null for the routing rules; the
+     * complainant, {@link StaffActor#complainant}, for their answer or withdrawal), the internal note,
+     * and what went with it (the outcome, the question, the letter's paragraph, the complainant's
+     * answer or reason for withdrawing).
      */
     public record StatusChange(CaseStatus status, Instant at, StaffActor actor, String note, ClosureOutcome outcome,
-            String referredTo, String question, String letter) {
+            String referredTo, String question, String letter, String answer, String withdrawalReason) {
 
         static StatusChange automatic(CaseStatus status, Instant at) {
-            return new StatusChange(status, at, null, null, null, null, null, null);
+            return new StatusChange(status, at, null, null, null, null, null, null, null, null);
+        }
+
+        public boolean byComplainant() {
+            return actor != null && StaffActor.COMPLAINANT.equals(actor.subject());
         }
     }
 

@@ -9,9 +9,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 
+import fr.saisine.events.ComplainantAnswered;
 import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.events.NotificationDelivered;
 import fr.saisine.events.NotificationFailed;
+import fr.saisine.events.WithdrawalRequested;
 import fr.saisine.platform.events.EventJson;
 import fr.saisine.platform.events.EventPublisher;
 import fr.saisine.platform.outbox.OutboxProperties;
@@ -20,9 +22,11 @@ import fr.saisine.platform.store.VersionedStore;
 import fr.saisine.platform.polling.JobLeases;
 import fr.saisine.triage.cases.domain.CaseLetters;
 import fr.saisine.triage.cases.domain.CaseTriage;
+import fr.saisine.triage.cases.domain.ComplainantRequestHandling;
 
 /**
- * The case's flows: complaint-events in ({@code triageComplaint}), notification-events in
+ * The case's flows: complaint-events in ({@code triageComplaint}: complaints and complainants'
+ * requests), notification-events in
  * ({@code recordLetters}), and the relay that publishes each case's events out. Bindings are in application.yml.
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,12 +34,22 @@ class TriageConfiguration {
 
     static final String OUTPUT_BINDING = "complaintEvents-out-0";
 
-    /** Routes each submitted complaint; other events on the topic are not triage's business. */
+    /**
+     * Routes each submitted complaint, and applies to its case what the complainant asks through
+     * their follow-up link (intake's events); triage's own events on the topic are not news to it.
+     */
     @Bean
-    Consumer<Message<byte[]>> triageComplaint(EventJson json, CaseTriage triage) {
-        return message -> json.read(message.getPayload())
-                .filter(envelope -> envelope.payload() instanceof ComplaintSubmitted)
-                .ifPresent(envelope -> triage.triage((ComplaintSubmitted) envelope.payload()));
+    Consumer<Message<byte[]>> triageComplaint(EventJson json, CaseTriage triage, ComplainantRequestHandling requests) {
+        return message -> json.read(message.getPayload()).ifPresent(envelope -> {
+            switch (envelope.payload()) {
+                case ComplaintSubmitted submitted -> triage.triage(submitted);
+                case ComplainantAnswered answer -> requests.answered(answer);
+                case WithdrawalRequested withdrawal -> requests.withdrawn(withdrawal);
+                default -> {
+                    // triage's own events, a request for a fresh link (notification's business)
+                }
+            }
+        });
     }
 
     /** Keeps, per case, what each complainant was told, for the staff's view of the case. */

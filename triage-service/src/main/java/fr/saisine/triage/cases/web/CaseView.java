@@ -63,17 +63,27 @@ record CaseView(
         }
     }
 
-    /** A status entered: when, by whom (null: the routing rules), and what went with it. */
+    /**
+     * A status entered: when, by whom (actor null: the routing rules, or the complainant, named in
+     * {@code complainant}), and what went with it, the complainant's answer or reason included.
+     */
     @Schema(name = "HistoryEntry")
     record HistoryEntry(@Schema(requiredMode = REQUIRED) String status,
             @Schema(requiredMode = REQUIRED) String label,
             @Schema(requiredMode = REQUIRED) Instant at,
             Person actor, String note,
-            ClosureOutcome outcome, String referredTo, String question, String letter) {
+            ClosureOutcome outcome, String referredTo, String question, String letter,
+            @Schema(description = "the change was the complainant's, through their follow-up link: the name of "
+                    + "the recipient who made it") String complainant,
+            @Schema(description = "the complainant's answer to the question, which brought the case back under review")
+            String answer,
+            @Schema(description = "the complainant's reason for withdrawing, if they gave one") String withdrawalReason) {
 
         static HistoryEntry of(TriagedCase.StatusChange h) {
-            return new HistoryEntry(h.status().name(), h.status().label(), h.at(), Person.of(h.actor()), h.note(),
-                    h.outcome(), h.referredTo(), h.question(), h.letter());
+            boolean byComplainant = h.byComplainant();
+            return new HistoryEntry(h.status().name(), h.status().label(), h.at(),
+                    byComplainant ? null : Person.of(h.actor()), h.note(), h.outcome(), h.referredTo(), h.question(),
+                    h.letter(), byComplainant ? h.actor().name() : null, h.answer(), h.withdrawalReason());
         }
     }
 

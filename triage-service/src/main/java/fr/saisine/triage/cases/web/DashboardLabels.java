@@ -82,6 +82,8 @@ class DashboardLabels {
             case CLOSED -> "clôture";
             case REOPENED -> "réouverture";
             case PROGRESS -> "point d'étape (trois mois sans nouvelles)";
+            case ANSWER_RECEIVED -> "accusé de réception de sa réponse";
+            case FOLLOW_UP_LINK -> "nouveau lien de suivi, à sa demande";
         };
     }
 

@@ -1,4 +1,4 @@
-package fr.saisine.notification.appeal;
+package fr.saisine.platform.appeal;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -10,7 +10,8 @@ import fr.saisine.events.Residence;
  * "Letters to the complainant"): two months from notification, one more for a complainant living
  * overseas, two more abroad. A <em>délai franc</em>: neither the day of notification nor the day
  * the period ends counts, so the last day is the day after; a last day that is a Saturday, a
- * Sunday or a French public holiday moves to the next working day.
+ * Sunday or a French public holiday moves to the next working day. Shared: notification writes it in
+ * the closing letter, intake keeps the follow-up link open until it has passed.
  */
 public final class AppealDeadline {
 

@@ -1,4 +1,4 @@
-package fr.saisine.notification.appeal;
+package fr.saisine.platform.appeal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package fr.saisine.notification.appeal;
+package fr.saisine.platform.appeal;
 
 import java.time.LocalDate;
 import java.time.MonthDay;

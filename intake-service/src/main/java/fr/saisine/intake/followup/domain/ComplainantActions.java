@@ -1,0 +1,111 @@
+package fr.saisine.intake.followup.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import fr.saisine.events.ClosureOutcome;
+import fr.saisine.events.ComplainantAnswered;
+import fr.saisine.events.ComplaintSubmitted;
+import fr.saisine.events.FollowUpLinkRequested;
+import fr.saisine.events.WithdrawalRequested;
+import fr.saisine.intake.complaint.domain.ComplaintRecords;
+import fr.saisine.intake.complaint.domain.Reference;
+
+/**
+ * What a complainant does through their link: answer the open question, withdraw the complaint,
+ * or (without a link) ask for a fresh one. Each is decided here, from this service's own read
+ * model, and travels to triage or notification as an event; one answer per question and one
+ * withdrawal per opening of the case, by the natural key of the request.
+ */
+@Service
+public class ComplainantActions {
+
+    private static final Logger log = LoggerFactory.getLogger(ComplainantActions.class);
+
+    /** What a withdrawal did: asked for now, or asked for earlier (nothing changes). */
+    public enum Withdrawal { REQUESTED, ALREADY_REQUESTED }
+
+    private final FollowUpReading reading;
+    private final ComplainantRequests requests;
+    private final ComplaintRecords complaints;
+    private final Clock clock;
+
+    ComplainantActions(FollowUpReading reading, ComplainantRequests requests, ComplaintRecords complaints, Clock clock) {
+        this.reading = reading;
+        this.requests = requests;
+        this.complaints = complaints;
+        this.clock = clock;
+    }
+
+    static String answerId(FollowUpCase c) {
+        return c.reference() + ":answer:" + c.questionVersion();
+    }
+
+    static String withdrawalId(FollowUpCase c) {
+        return c.reference() + ":withdrawal:" + c.closures();
+    }
+
+    /**
+     * @return when the answer was received
+     * @throws AnswerNotAwaitedException when no question is open, or it has been answered
+     */
+    public Instant answer(String token, String text) {
+        FollowUp followUp = reading.open(token);
+        FollowUpCase c = followUp.followUpCase();
+        if (!c.awaitsAnswer() || followUp.answered()) {
+            throw new AnswerNotAwaitedException(c.status(), followUp.answered());
+        }
+        Instant now = clock.instant();
+        if (!requests.record(answerId(c), new ComplainantAnswered(c.reference(), c.questionVersion(), text,
+                followUp.link().recipientName(), now))) {
+            throw new AnswerNotAwaitedException(c.status(), true);
+        }
+        return now;
+    }
+
+    /** @throws CaseClosedException when the case was closed otherwise than by a withdrawal */
+    public Withdrawal withdraw(String token, String reason) {
+        FollowUp followUp = reading.open(token);
+        FollowUpCase c = followUp.followUpCase();
+        if (c.isClosed()) {
+            if (c.outcome() == ClosureOutcome.WITHDRAWN) {
+                return Withdrawal.ALREADY_REQUESTED;
+            }
+            throw new CaseClosedException();
+        }
+        boolean recorded = requests.record(withdrawalId(c), new WithdrawalRequested(c.reference(), c.closures(),
+                reason, followUp.link().recipientName(), clock.instant()));
+        return recorded ? Withdrawal.REQUESTED : Withdrawal.ALREADY_REQUESTED;
+    }
+
+    /**
+     * Mails a fresh link when the address is one the complaint names; does nothing otherwise, and
+     * the caller answers the same either way, so that nothing is learned about a reference.
+     */
+    public void requestLink(String reference, String email) {
+        if (!Reference.isWellFormed(reference) || email == null) {
+            return;
+        }
+        complaints.find(new Reference(reference)).filter(c -> names(c, email)).ifPresentOrElse(c -> {
+            String requestId = UUID.randomUUID().toString();
+            requests.record(reference + ":link:" + requestId,
+                    new FollowUpLinkRequested(reference, requestId, email.strip(), clock.instant()));
+        }, () -> log.info("a follow-up link was asked for {} with an address it does not name: nothing sent", reference));
+    }
+
+    private static boolean names(ComplaintSubmitted complaint, String email) {
+        String wanted = email.strip().toLowerCase(Locale.ROOT);
+        var complainant = complaint.complainant();
+        return Stream.concat(Stream.ofNullable(complainant.email()),
+                        complainant.representatives() == null ? Stream.empty()
+                                : complainant.representatives().stream().map(r -> r.email()))
+                .filter(e -> e != null).anyMatch(e -> e.strip().toLowerCase(Locale.ROOT).equals(wanted));
+    }
+}

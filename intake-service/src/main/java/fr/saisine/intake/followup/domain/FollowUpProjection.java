@@ -1,0 +1,73 @@
+package fr.saisine.intake.followup.domain;
+
+import java.time.Instant;
+
+import org.springframework.stereotype.Service;
+
+import fr.saisine.events.CaseAssigned;
+import fr.saisine.events.CaseMovedToSector;
+import fr.saisine.events.ComplaintStatusChanged;
+import fr.saisine.events.ComplaintTriaged;
+import fr.saisine.events.FollowUpLinkIssued;
+import fr.saisine.events.NotificationDelivered;
+import fr.saisine.intake.complaint.domain.ComplaintRecords;
+import fr.saisine.intake.complaint.domain.Reference;
+
+/**
+ * Keeps the follow-up read model from the events: the case from complaint-events, the links and
+ * the letters from notification-events. What the follow-up page shows comes from here, never from
+ * asking triage or notification.
+ */
+@Service
+public class FollowUpProjection {
+
+    private final FollowUpRecords records;
+    private final ComplaintRecords complaints;
+
+    FollowUpProjection(FollowUpRecords records, ComplaintRecords complaints) {
+        this.records = records;
+        this.complaints = complaints;
+    }
+
+    public void triaged(ComplaintTriaged triaged) {
+        if (records.caseOf(triaged.reference()).filter(c -> c.version() >= 1).isEmpty()) {
+            records.saveCase(FollowUpCase.triaged(triaged, submittedAt(triaged.reference(), triaged.triagedAt())));
+        }
+    }
+
+    public void statusChanged(ComplaintStatusChanged change) {
+        FollowUpCase known = records.caseOf(change.reference())
+                .orElseGet(() -> FollowUpCase.filed(change.reference(), submittedAt(change.reference(), change.occurredAt())));
+        if (change.version() > known.version()) {
+            records.saveCase(known.after(change));
+        }
+    }
+
+    public void assigned(CaseAssigned assigned) {
+        advance(assigned.reference(), assigned.version());
+    }
+
+    public void moved(CaseMovedToSector move) {
+        advance(move.reference(), move.version());
+    }
+
+    public void linkIssued(FollowUpLinkIssued issued) {
+        records.addLink(new IssuedLink(issued.tokenHash(), issued.reference(), issued.recipient(),
+                issued.recipientName(), issued.issuedAt()));
+    }
+
+    public void letterSent(NotificationDelivered delivered) {
+        records.addLetter(delivered.reference(), new SentLetter(delivered.messageId(), delivered.kind(),
+                delivered.recipient(), delivered.subject(), delivered.sentAt()));
+    }
+
+    private void advance(String reference, long version) {
+        records.caseOf(reference).filter(c -> version > c.version()).ifPresent(c -> records.saveCase(c.at(version)));
+    }
+
+    private Instant submittedAt(String reference, Instant otherwise) {
+        return Reference.isWellFormed(reference)
+                ? complaints.find(new Reference(reference)).map(c -> c.submittedAt()).orElse(otherwise)
+                : otherwise;
+    }
+}

@@ -1,0 +1,53 @@
+package fr.saisine.intake.followup.persistence;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Filters;
+
+import fr.saisine.events.Event;
+import fr.saisine.events.EventEnvelope;
+import fr.saisine.intake.followup.domain.ComplainantRequests;
+import fr.saisine.platform.outbox.Outbox;
+import fr.saisine.platform.outbox.OutboxRelay;
+import fr.saisine.platform.store.VersionedStore;
+
+/**
+ * The complainants' requests through the platform's {@link VersionedStore}: each one a document,
+ * {@code _id} its natural key, written with its event in one insert, which the relay publishes to
+ * complaint-events. The insert that loses (a second answer to one question) is refused.
+ */
+@Component
+public class MongoComplainantRequests implements ComplainantRequests {
+
+    /** Where the relay finds the requests' events. */
+    public static final String COLLECTION = "follow_up_requests";
+
+    /** The request as kept: the event it carries says it all. */
+    record StoredRequest(String type, String reference) {
+    }
+
+    private final VersionedStore<StoredRequest> store;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    MongoComplainantRequests(MongoTemplate mongo, Outbox outbox, OutboxRelay complaintOutboxRelay, Clock clock) {
+        this.store = new VersionedStore<>(mongo, outbox, complaintOutboxRelay, COLLECTION, StoredRequest.class, clock);
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean record(String id, Event request) {
+        var envelope = EventEnvelope.wrap(request, clock.instant());
+        return store.create(id, new StoredRequest(envelope.type(), request.reference()), List.of(envelope));
+    }
+
+    @Override
+    public boolean exists(String id) {
+        return mongo.getCollection(COLLECTION).find(Filters.eq("_id", id)).first() != null;
+    }
+}

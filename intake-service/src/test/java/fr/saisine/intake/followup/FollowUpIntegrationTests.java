@@ -1,0 +1,312 @@
+package fr.saisine.intake.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.saisine.events.ClosureOutcome;
+import fr.saisine.events.ComplaintStatus;
+import fr.saisine.events.ComplaintStatusChanged;
+import fr.saisine.events.ComplaintTriaged;
+import fr.saisine.events.FollowUpLinkIssued;
+import fr.saisine.events.MessageKind;
+import fr.saisine.events.NotificationDelivered;
+import fr.saisine.events.StaffActor;
+import fr.saisine.platform.followup.FollowUpTokens;
+import fr.saisine.testsupport.EventFixtures;
+import fr.saisine.testsupport.KafkaProbe;
+import fr.saisine.testsupport.StaffTokens;
+import fr.saisine.testsupport.TestServers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The complainant's follow-up through intake alone: the read model fed by the events triage and
+ * notification would send, the page and its JSON, the answer, the withdrawal and the lost link,
+ * each going out as an event.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FollowUpIntegrationTests {
+
+    static final String COMPLAINTS = TestServers.uniqueName("complaint-events");
+    static final String NOTIFICATIONS = TestServers.uniqueName("notification-events");
+    static final String APSF = "Affaires publiques, sociales et financières";
+    static final StaffActor AGENT = new StaffActor("sub-agent", "agent-apsf", "Claire Martin");
+    static final KafkaProbe kafka = KafkaProbe.ofTestServers();
+    static final StaffTokens tokens = StaffTokens.ofTestServers();
+    static final JsonMapper json = JsonMapper.builder().build();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry, "intake");
+        registry.add("spring.cloud.stream.bindings.complaintEvents-out-0.destination", () -> COMPLAINTS);
+        registry.add("spring.cloud.stream.bindings.learnCaseSectors-in-0.destination", () -> COMPLAINTS);
+        registry.add("spring.cloud.stream.bindings.followCases-in-0.destination", () -> COMPLAINTS);
+        registry.add("spring.cloud.stream.bindings.followLetters-in-0.destination", () -> NOTIFICATIONS);
+        registry.add("spring.cloud.stream.bindings.auditEvents-out-0.destination",
+                () -> TestServers.uniqueName("audit-events"));
+    }
+
+    @AfterAll
+    static void closeKafka() {
+        kafka.close();
+    }
+
+    /** A complaint filed through the API, routed, and acknowledged to Jeanne with a link: its token. */
+    record Filed(String reference, String email, String token) {
+    }
+
+    Filed fileRouteAndAcknowledge() throws Exception {
+        String email = "jeanne-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/v1/complaints"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"complainant": {"type": "PERSON", "name": "Jeanne Dupont", "email": "%s",
+                           "postalAddress": {"street": "3 rue des Lilas", "postalCode": "75011", "city": "Paris", "country": "FR"},
+                           "residence": "METROPOLITAN_FRANCE"},
+                         "respondent": {"name": "Caisse d'allocations familiales", "type": "PUBLIC_BODY", "activity": "sécurité sociale"},
+                         "category": "ACCESS_RIGHT", "subject": "Pas de réponse à ma demande d'accès",
+                         "facts": "J'ai écrit deux fois sans réponse."}""".formatted(email))));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String reference = json.readTree(created.body()).get("reference").asString();
+        kafka.send(COMPLAINTS, reference, EventFixtures.json(EventFixtures.triaged(reference, "APSF", APSF)));
+        String token = FollowUpTokens.mint();
+        String messageId = reference + ":ACKNOWLEDGEMENT:" + email;
+        kafka.send(NOTIFICATIONS, reference, EventFixtures.json(new FollowUpLinkIssued(reference,
+                FollowUpTokens.hash(token), email, "Jeanne Dupont", messageId, Instant.now())));
+        kafka.send(NOTIFICATIONS, reference, EventFixtures.json(new NotificationDelivered(reference, messageId,
+                MessageKind.ACKNOWLEDGEMENT, email, "Accusé de réception de votre plainte n° " + reference, Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> followUp(token), r -> r.statusCode() == 200
+                && json.readTree(r.body()).get("status").asString().equals("TRIAGED")
+                && json.readTree(r.body()).get("letters").size() == 1);
+        return new Filed(reference, email, token);
+    }
+
+    void changeStatus(String reference, long version, ComplaintStatus from, ComplaintStatus to, ClosureOutcome outcome,
+            String question, Instant at) {
+        kafka.send(COMPLAINTS, reference, EventFixtures.json(new ComplaintStatusChanged(reference, version, from, to,
+                outcome, null, question, null, AGENT, new ComplaintTriaged.Sector("APSF", APSF), at)));
+    }
+
+    JsonNode awaitStatus(String token, ComplaintStatus status) {
+        return json.readTree(await().atMost(Duration.ofSeconds(30)).until(() -> followUp(token),
+                r -> r.statusCode() == 200 && json.readTree(r.body()).get("status").asString().equals(status.name())).body());
+    }
+
+    HttpResponse<String> followUp(String token) throws Exception {
+        return send(HttpRequest.newBuilder(uri("/api/v1/follow-up/" + token)).GET());
+    }
+
+    HttpResponse<String> post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> postForm(String path, String form) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    List<JsonNode> published(String reference, String type) {
+        return kafka.readAll(COMPLAINTS).stream().filter(r -> reference.equals(r.key()))
+                .filter(r -> type.equals(KafkaProbe.header(r, "saisine_eventType")))
+                .map(ConsumerRecord::value).map(json::readTree).toList();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        assertThat(json.readTree(response.body()).get("type").asString()).isEqualTo(type);
+    }
+
+    @Test
+    void shouldShowTheHolderTheStatusHistoryAndLettersWithoutCachingOrReferrer() throws Exception {
+        Filed filed = fileRouteAndAcknowledge();
+        changeStatus(filed.reference(), 3, ComplaintStatus.TRIAGED, ComplaintStatus.UNDER_REVIEW, null, null, Instant.now());
+
+        JsonNode page = awaitStatus(filed.token(), ComplaintStatus.UNDER_REVIEW);
+        assertThat(page.get("reference").asString()).isEqualTo(filed.reference());
+        assertThat(page.get("statusLabel").asString()).isEqualTo("En cours d'instruction");
+        assertThat(page.get("history").valueStream().map(s -> s.get("status").asString()).toList())
+                .containsExactly("SUBMITTED", "TRIAGED", "UNDER_REVIEW");
+        assertThat(page.at("/letters/0/kind").asString()).isEqualTo("ACKNOWLEDGEMENT");
+        assertThat(page.get("actions").valueStream().map(JsonNode::asString).toList()).containsExactly("WITHDRAW");
+        assertThat(page.toString()).doesNotContain("agent-apsf", "Claire Martin", "sub-agent");
+
+        HttpResponse<String> response = followUp(filed.token());
+        assertThat(response.headers().allValues("Cache-Control")).anySatisfy(v -> assertThat(v).contains("no-store"));
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        HttpResponse<String> html = send(HttpRequest.newBuilder(uri("/suivi/" + filed.token())).GET());
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.body()).contains(filed.reference(), "En cours d&#39;instruction", "Accusé de réception");
+        assertThat(html.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(html.headers().allValues("Cache-Control")).anySatisfy(v -> assertThat(v).contains("no-store"));
+    }
+
+    @Test
+    void shouldAnswerAWrongAndAnExpiredLinkWithTheSame404() throws Exception {
+        Filed filed = fileRouteAndAcknowledge();
+        changeStatus(filed.reference(), 2, ComplaintStatus.TRIAGED, ComplaintStatus.UNDER_REVIEW, null, null,
+                Instant.parse("2020-01-06T10:00:00Z"));
+        changeStatus(filed.reference(), 3, ComplaintStatus.UNDER_REVIEW, ComplaintStatus.CLOSED,
+                ClosureOutcome.NO_BREACH, null, Instant.parse("2020-01-07T10:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> followUp(filed.token()).statusCode() == 404);
+
+        HttpResponse<String> expired = followUp(filed.token());
+        HttpResponse<String> wrong = followUp(FollowUpTokens.mint());
+        HttpResponse<String> malformed = followUp("not-a-token");
+        for (HttpResponse<String> response : List.of(expired, wrong, malformed)) {
+            assertProblem(response, 404, "/problems/not-found");
+            assertThat(json.readTree(response.body()).get("detail").asString())
+                    .isEqualTo(json.readTree(wrong.body()).get("detail").asString());
+        }
+        assertThat(send(HttpRequest.newBuilder(uri("/suivi/" + FollowUpTokens.mint())).GET()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldKeepAClosedCasesLinkOpenUntilTheLastDayToAppeal() throws Exception {
+        Filed filed = fileRouteAndAcknowledge();
+        changeStatus(filed.reference(), 2, ComplaintStatus.TRIAGED, ComplaintStatus.UNDER_REVIEW, null, null, Instant.now());
+        changeStatus(filed.reference(), 3, ComplaintStatus.UNDER_REVIEW, ComplaintStatus.CLOSED,
+                ClosureOutcome.REMINDER_OF_OBLIGATIONS, null, Instant.now());
+
+        JsonNode closed = awaitStatus(filed.token(), ComplaintStatus.CLOSED);
+        assertThat(closed.get("validUntil").asString()).isNotBlank();
+        assertThat(closed.get("actions").size()).isZero();
+        assertProblem(post("/api/v1/follow-up/" + filed.token() + "/withdrawal", "{}"), 409, "/problems/case-closed");
+    }
+
+    @Test
+    void shouldSendTheAnswerToTheOpenQuestionOnceAndRefuseASecond() throws Exception {
+        Filed filed = fileRouteAndAcknowledge();
+        assertProblem(post("/api/v1/follow-up/" + filed.token() + "/answers", "{\"text\": \"trop tôt\"}"), 409,
+                "/problems/answer-not-awaited");
+        changeStatus(filed.reference(), 2, ComplaintStatus.TRIAGED, ComplaintStatus.UNDER_REVIEW, null, null, Instant.now());
+        changeStatus(filed.reference(), 3, ComplaintStatus.UNDER_REVIEW, ComplaintStatus.INFORMATION_REQUESTED, null,
+                "Avez-vous gardé une copie de vos courriers ?", Instant.now());
+        JsonNode asked = awaitStatus(filed.token(), ComplaintStatus.INFORMATION_REQUESTED);
+        assertThat(asked.get("question").asString()).isEqualTo("Avez-vous gardé une copie de vos courriers ?");
+        assertThat(asked.get("actions").valueStream().map(JsonNode::asString).toList()).containsExactly("ANSWER", "WITHDRAW");
+
+        assertProblem(post("/api/v1/follow-up/" + filed.token() + "/answers", "{\"text\": \"  \"}"), 400,
+                "/problems/invalid-follow-up-request");
+        HttpResponse<String> answered = post("/api/v1/follow-up/" + filed.token() + "/answers",
+                "{\"text\": \"Oui, je les joins par courriel.\"}");
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(202);
+        assertThat(json.readTree(answered.body()).get("reference").asString()).isEqualTo(filed.reference());
+        assertProblem(post("/api/v1/follow-up/" + filed.token() + "/answers", "{\"text\": \"encore\"}"), 409,
+                "/problems/answer-not-awaited");
+
+        List<JsonNode> events = await().atMost(Duration.ofSeconds(20))
+                .until(() -> published(filed.reference(), "ComplainantAnswered"), e -> !e.isEmpty());
+        assertThat(events).hasSize(1);
+        assertThat(events.getFirst().at("/payload/text").asString()).isEqualTo("Oui, je les joins par courriel.");
+        assertThat(events.getFirst().at("/payload/questionVersion").asLong()).isEqualTo(3);
+        assertThat(events.getFirst().at("/payload/answeredBy").asString()).isEqualTo("Jeanne Dupont");
+        assertThat(json.readTree(followUp(filed.token()).body()).get("actions").valueStream().map(JsonNode::asString)
+                .toList()).containsExactly("WITHDRAW");
+    }
+
+    @Test
+    void shouldRequestTheWithdrawalOnceAndSaySoWhenAskedAgain() throws Exception {
+        Filed filed = fileRouteAndAcknowledge();
+
+        HttpResponse<String> first = post("/api/v1/follow-up/" + filed.token() + "/withdrawal",
+                "{\"reason\": \"La caisse m'a enfin répondu.\"}");
+        HttpResponse<String> second = post("/api/v1/follow-up/" + filed.token() + "/withdrawal", "{}");
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        assertThat(json.readTree(first.body()).get("withdrawal").asString()).isEqualTo("REQUESTED");
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(json.readTree(second.body()).get("withdrawal").asString()).isEqualTo("ALREADY_REQUESTED");
+        List<JsonNode> events = await().atMost(Duration.ofSeconds(20))
+                .until(() -> published(filed.reference(), "WithdrawalRequested"), e -> !e.isEmpty());
+        assertThat(events).hasSize(1);
+        assertThat(events.getFirst().at("/payload/reason").asString()).isEqualTo("La caisse m'a enfin répondu.");
+    }
+
+    @Test
+    void shouldShowAnAccessibleErrorForABlankAnswerOnThePage() throws Exception {
+        Filed filed = fileRouteAndAcknowledge();
+        changeStatus(filed.reference(), 2, ComplaintStatus.TRIAGED, ComplaintStatus.UNDER_REVIEW, null, null, Instant.now());
+        changeStatus(filed.reference(), 3, ComplaintStatus.UNDER_REVIEW, ComplaintStatus.INFORMATION_REQUESTED, null,
+                "Quelle date ?", Instant.now());
+        awaitStatus(filed.token(), ComplaintStatus.INFORMATION_REQUESTED);
+
+        HttpResponse<String> page = postForm("/suivi/" + filed.token() + "/reponse", "text=");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("class=\"error-summary\"", "href=\"#reponse\"", "Écrivez votre réponse",
+                "aria-describedby=\"reponse-erreur reponse-aide\"", "aria-invalid=\"true\"");
+        assertThat(published(filed.reference(), "ComplainantAnswered")).isEmpty();
+
+        HttpResponse<String> sent = postForm("/suivi/" + filed.token() + "/reponse",
+                "text=" + URLEncoder.encode("Le 3 mars.", StandardCharsets.UTF_8));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(sent.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/suivi/" + filed.token()));
+    }
+
+    @Test
+    void shouldMailAFreshLinkOnlyForAMatchingAddressAndAnswerAlikeEitherWay() throws Exception {
+        Filed filed = fileRouteAndAcknowledge();
+
+        HttpResponse<String> matching = postForm("/suivi/lien-perdu", "reference=" + filed.reference() + "&email="
+                + URLEncoder.encode(filed.email().toUpperCase(), StandardCharsets.UTF_8));
+        HttpResponse<String> other = postForm("/suivi/lien-perdu", "reference=" + filed.reference() + "&email="
+                + URLEncoder.encode("quelqu-un@example.org", StandardCharsets.UTF_8));
+
+        assertThat(matching.statusCode()).isEqualTo(302);
+        assertThat(other.statusCode()).isEqualTo(302);
+        assertThat(other.headers().firstValue("Location")).isEqualTo(matching.headers().firstValue("Location"));
+        List<JsonNode> requests = await().atMost(Duration.ofSeconds(20))
+                .until(() -> published(filed.reference(), "FollowUpLinkRequested"), e -> !e.isEmpty());
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> published(filed.reference(), "FollowUpLinkRequested").size() == 1);
+        assertThat(requests.getFirst().at("/payload/recipient").asString()).isEqualToIgnoringCase(filed.email());
+
+        HttpResponse<String> malformed = postForm("/suivi/lien-perdu", "reference=123&email=x");
+        assertThat(malformed.statusCode()).isEqualTo(200);
+        assertThat(malformed.body()).contains("class=\"error-summary\"", "aria-describedby=\"reference-erreur\"",
+                "aria-describedby=\"email-erreur\"");
+    }
+
+    @Test
+    void shouldOpenNothingWithAStaffTokenAlone() throws Exception {
+        Filed filed = fileRouteAndAcknowledge();
+        HttpResponse<String> withStaffToken = send(HttpRequest.newBuilder(uri("/api/v1/follow-up/" + FollowUpTokens.mint()))
+                .header("Authorization", "Bearer " + tokens.accessToken("agent-apsf")).GET());
+
+        assertProblem(withStaffToken, 404, "/problems/not-found");
+        assertThat(followUp(filed.token()).statusCode()).isEqualTo(200);
+    }
+}
