@@ -43,8 +43,9 @@ class GeneratedRequestsIntegrationTests {
 
     static Stream<Arguments> callers() {
         return Stream.of(
-                Arguments.of("intake", "anonymous", 2),
-                Arguments.of("intake", "agent-apsf", 2),
+                // the filing and the complaint, and the complainant's follow-up: read, answer, withdraw
+                Arguments.of("intake", "anonymous", 5),
+                Arguments.of("intake", "agent-apsf", 5),
                 Arguments.of("triage", "anonymous", 7),
                 Arguments.of("triage", "agent-apsf", 7),
                 Arguments.of("triage", "auditor", 7),

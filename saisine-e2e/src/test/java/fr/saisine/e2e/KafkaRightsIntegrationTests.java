@@ -62,9 +62,9 @@ class KafkaRightsIntegrationTests {
     }
 
     @Test
-    void intakeServiceMayNotReadWhatComplainantsWereTold() {
-        try (var consumer = consumer("intake-service", servers.kafka().password("intake-service"))) {
-            consumer.assign(List.of(new TopicPartition(Topics.NOTIFICATION_EVENTS, 0)));
+    void notificationServiceMayNotReadTheAuditTrail() {
+        try (var consumer = consumer("notification-service", servers.kafka().password("notification-service"))) {
+            consumer.assign(List.of(new TopicPartition(Topics.AUDIT_EVENTS, 0)));
             assertThatThrownBy(() -> {
                 for (int i = 0; i < 10; i++) {
                     consumer.poll(Duration.ofSeconds(1));

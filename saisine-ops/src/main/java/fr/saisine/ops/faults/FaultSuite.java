@@ -119,7 +119,7 @@ public final class FaultSuite {
                 .toList();
         this.traffic = new Traffic(stack, mailboxes, complaintsPerSecond);
         this.letters = new Letters(stack.mailHost(), stack.imapPort(), mailboxes);
-        this.agent = new StaffToken(stack.oidcIssuer(), "agent-apsf");
+        this.agent = new StaffToken(stack.oidcIssuer(), Traffic.AGENT);
     }
 
     void mailServerLost() {

@@ -29,6 +29,8 @@ final class Traffic implements AutoCloseable {
     record Accepted(String reference, String mailbox, Instant at) {
     }
 
+    /** Delisting complaints go to NUM (Numérique), whose agent reviews them, away from the other tests' APSF queue. */
+    static final String AGENT = "agent-num";
     private static final Duration RETRY = Duration.ofMillis(500);
     private static final Duration LOOK_AGAIN = Duration.ofSeconds(2);
 
@@ -48,7 +50,7 @@ final class Traffic implements AutoCloseable {
 
     Traffic(StackAddresses stack, List<String> mailboxes, double perSecond) {
         this.stack = stack;
-        this.agent = new StaffToken(stack.oidcIssuer(), "agent-apsf");
+        this.agent = new StaffToken(stack.oidcIssuer(), AGENT);
         this.mailboxes = List.copyOf(mailboxes);
         this.perSecond = perSecond;
     }
@@ -104,9 +106,9 @@ final class Traffic implements AutoCloseable {
                 {"complainant": {"type": "PERSON", "name": "Claude Martin", "email": "%s",
                    "postalAddress": {"street": "8 rue de la Paix", "postalCode": "75002", "city": "Paris", "country": "FR"},
                    "residence": "METROPOLITAN_FRANCE"},
-                 "respondent": {"name": "Commune de Lyon", "type": "PUBLIC_BODY", "activity": "commune"},
-                 "category": "VIDEO_SURVEILLANCE", "subject": "Caméras dans la rue",
-                 "facts": "Des caméras filment l'intérieur des logements."}""".formatted(mailbox);
+                 "respondent": {"name": "Moteur Exemple", "type": "COMPANY", "activity": "moteur de recherche"},
+                 "category": "DELISTING", "subject": "Déréférencement refusé",
+                 "facts": "Le moteur refuse de retirer un article ancien."}""".formatted(mailbox);
         String reference = null;
         while (reference == null && !closed) {
             try {
