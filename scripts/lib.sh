@@ -204,6 +204,10 @@ wait_until() {
     done
 }
 
+# signal_group SIGNAL PID: the component's whole process group (setsid made it the leader; Keycloak's
+# kc.sh runs its server as a child), or the process alone if it leads none
+signal_group() { kill -s "$1" -- "-$2" 2>/dev/null || kill -s "$1" "$2" 2>/dev/null || true; }
+
 stop_process() {
     local name="$1" pid
     pid="$(pid_of "$name")"
@@ -214,11 +218,11 @@ stop_process() {
         return 0
     fi
     if kill -0 "$pid" 2>/dev/null; then
-        kill "$pid" 2>/dev/null || true
+        signal_group TERM "$pid"
         for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
         if kill -0 "$pid" 2>/dev/null; then
             warn "$name (pid $pid) did not stop in 30s; killing it"
-            kill -9 "$pid" 2>/dev/null || true
+            signal_group KILL "$pid"
         fi
         say "  $name: stopped"
     fi
@@ -692,13 +696,15 @@ fault_component() {
     local action="$1" name="$2" pid
     pid="$(pid_of "$name")"
     case "$action" in
+        # the whole process group: setsid made the component its leader, and Keycloak's kc.sh runs
+        # its server as a child
         _kill)
             is_alive "$name" || die "$name is not running"
-            kill -9 "$pid"
-            while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+            signal_group KILL "$pid"
+            while kill -0 -- "-$pid" 2>/dev/null || kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
             rm -f "$RUN/$name.pid" ;;
-        _pause) is_alive "$name" || die "$name is not running"; kill -STOP "$pid" ;;
-        _resume) is_alive "$name" || die "$name is not running"; kill -CONT "$pid" ;;
+        _pause) is_alive "$name" || die "$name is not running"; signal_group STOP "$pid" ;;
+        _resume) is_alive "$name" || die "$name is not running"; signal_group CONT "$pid" ;;
         _start)
             case "$name" in
                 kafka) start_kafka ;;

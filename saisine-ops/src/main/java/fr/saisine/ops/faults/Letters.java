@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +25,10 @@ import fr.saisine.events.MessageKind;
  * delivered is noted here at once. A letter is known by its Message-ID, which Saisine makes from
  * the complaint, the kind of letter and the recipient ({@code <26000001.ACKNOWLEDGEMENT.…@…>}):
  * the same letter sent again carries the same one, and counts as a second copy, not a second letter.
+ * Copies are told apart by their Date header, set at each send (a re-send comes at least a lease,
+ * 30 s, later), so that reading a mailbox again from its first message never counts one twice: the
+ * mailboxes are read again from the start whenever the connection had to be made again, since a
+ * restarted server may number its messages anew.
  */
 final class Letters implements AutoCloseable {
 
@@ -55,6 +60,8 @@ final class Letters implements AutoCloseable {
     private final List<String> mailboxes;
     private final Map<String, Position> positions = new ConcurrentHashMap<>();
     private final Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
+    /** The Date headers of each letter's copies in each mailbox. */
+    private final Map<String, Set<String>> sendsOf = new ConcurrentHashMap<>();
     /** One IMAP connection per mailbox, kept; made again when the server went away. */
     private final Map<String, Store> stores = new ConcurrentHashMap<>();
     private final AtomicInteger readFailures = new AtomicInteger();
@@ -124,6 +131,7 @@ final class Letters implements AutoCloseable {
             store = session.getStore("imap");
             store.connect(host, port, mailbox, "any");
             stores.put(mailbox, store);
+            positions.remove(mailbox); // the server may have restarted: read from the first message
         }
         Folder inbox = store.getFolder("INBOX");
         try {
@@ -147,8 +155,12 @@ final class Letters implements AutoCloseable {
                 }
                 String[] ids = message.getHeader("Message-ID");
                 String messageId = ids == null || ids.length == 0 ? "<no-id-" + uid + ">" : ids[0].strip();
-                deliveries.merge(mailbox + " " + messageId, new Delivery(mailbox, messageId, 1, Instant.now()),
-                        (was, again) -> new Delivery(mailbox, messageId, was.copies() + 1, was.firstSeen()));
+                String[] dates = message.getHeader("Date");
+                String sentAt = dates == null || dates.length == 0 ? "uid " + uid : dates[0];
+                Set<String> sends = sendsOf.computeIfAbsent(mailbox + " " + messageId, k -> ConcurrentHashMap.newKeySet());
+                sends.add(sentAt);
+                deliveries.merge(mailbox + " " + messageId, new Delivery(mailbox, messageId, sends.size(), Instant.now()),
+                        (was, again) -> new Delivery(mailbox, messageId, sends.size(), was.firstSeen()));
                 last = Math.max(last, uid);
             }
             positions.put(mailbox, new Position(validity, last));
