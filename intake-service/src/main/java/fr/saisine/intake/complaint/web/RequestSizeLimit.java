@@ -33,9 +33,12 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         this.limit = limit;
     }
 
+    /** Not multipart bodies: their files have limits of their own (saisine.intake.attachments), and their
+     * complaint part is held to this one by the container (server.tomcat.max-http-form-post-size). */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !request.getRequestURI().startsWith("/api/")
+                || (request.getContentType() != null && request.getContentType().toLowerCase().startsWith("multipart/"));
     }
 
     @Override
