@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -36,6 +38,7 @@ import fr.saisine.intake.attachment.domain.Upload;
 import fr.saisine.intake.attachment.web.AttachmentMessages;
 import fr.saisine.intake.attachment.web.MultipartUploads;
 import fr.saisine.intake.complaint.domain.AttachedFiling;
+import fr.saisine.intake.ratelimit.web.RateLimited;
 import fr.saisine.intake.complaint.domain.KeyedSubmission;
 import fr.saisine.intake.complaint.domain.SubmissionKey;
 import fr.saisine.intake.complaint.domain.SubmittedComplaint;
@@ -83,8 +86,14 @@ class ComplaintFormController {
     @PostMapping("/")
     String submit(@RequestParam MultiValueMap<String, String> params,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, HttpServletRequest httpRequest, HttpServletResponse response) {
         Map<String, String> values = new LinkedHashMap<>(params.toSingleValueMap());
+        OptionalLong wait = RateLimited.minutesToWait(httpRequest, response);
+        if (wait.isPresent()) {
+            model.addAttribute("rateLimitedMinutes", wait.getAsLong());
+            model.addAttribute("chooseFilesAgain", files != null && !MultipartUploads.of(files).isEmpty());
+            return render(model, values, Map.of());
+        }
         ComplaintRequest request = ComplaintFormFields.toRequest(values);
         Map<String, String> errors = new TreeMap<>(ComplaintFormFields.IN_FORM_ORDER);
         for (ConstraintViolation<ComplaintRequest> violation : validator.validate(request)) {
