@@ -33,8 +33,10 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         this.limit = limit;
     }
 
-    /** Not multipart bodies: their files have limits of their own (saisine.intake.attachments), and their
-     * complaint part is held to this one by the container (server.tomcat.max-http-form-post-size). */
+    /**
+     * Not multipart bodies: they carry files, with limits of their own (saisine.intake.attachments,
+     * the whole request held to max-request-size by the container).
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !request.getRequestURI().startsWith("/api/")
