@@ -41,10 +41,14 @@ class PersonalDataAccessIntegrationTests {
     static final StaffTokens tokens = StaffTokens.ofTestServers();
     static RunningStack stack;
     static String reference;
+    static String attachmentId;
+    /** The complaint's one attachment, a letter whose text the download must give back as sent. */
+    static final String LETTER = "Madame, Monsieur,\nje vous demande l'accès à mes données (lettre jointe).\n";
 
     /** Every endpoint serving a complainant's personal data, per service, by a case in APSF. */
     enum Endpoint {
         COMPLAINT("intake", "GET /api/v1/complaints/{reference}"),
+        ATTACHMENT("intake", "GET /api/v1/complaints/{reference}/attachments/{id}"),
         CASE("triage", "GET /api/v1/cases/{reference}"),
         QUEUE("triage", "GET /api/v1/sectors/{code}/queue"),
         MESSAGES("notification", "GET /api/v1/complaints/{reference}/notifications");
@@ -58,7 +62,8 @@ class PersonalDataAccessIntegrationTests {
         }
 
         URI uri() {
-            String path = mapping.substring(4).replace("{reference}", reference).replace("{code}", "APSF");
+            String path = mapping.substring(4).replace("{reference}", reference).replace("{code}", "APSF")
+                    .replace("{id}", attachmentId);
             return stack.service(service).url(path);
         }
     }
@@ -137,11 +142,29 @@ class PersonalDataAccessIntegrationTests {
                  "respondent": {"name": "Caisse primaire d'assurance maladie", "type": "PUBLIC_BODY", "activity": "sécurité sociale"},
                  "category": "ACCESS_RIGHT", "subject": "Pas de réponse à ma demande d'accès",
                  "facts": "J'ai écrit deux fois sans réponse."}""".formatted(UUID.randomUUID());
-        reference = stack.fileComplaint(complaint);
+        reference = fileWithAttachment(complaint);
         // every service learns the case's sector from the events: wait until each has
+        attachmentId = json.readTree(await().atMost(Duration.ofSeconds(60)).until(
+                () -> get(Endpoint.COMPLAINT.uri(), bearer("agent-apsf")), r -> r.statusCode() == 200).body())
+                .at("/attachments/0/id").asString();
         for (Endpoint endpoint : Endpoint.values()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> get(endpoint.uri(), bearer("agent-apsf")).statusCode() == 200);
         }
+    }
+
+    /** The complaint as multipart/form-data, with {@link #LETTER} as a text file. */
+    static String fileWithAttachment(String complaint) throws Exception {
+        String boundary = "saisine-e2e-" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"complaint\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + complaint + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"lettre d'accès.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n" + LETTER + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(stack.intake.url("/api/v1/complaints"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json.readTree(created.body()).get("reference").asString();
     }
 
     static String bearer(String username) {
@@ -199,7 +222,7 @@ class PersonalDataAccessIntegrationTests {
             HttpResponse<String> response = get(endpoint.uri(), bearer(username));
 
             assertThat(response.statusCode()).as("%s as %s", endpoint, username).isEqualTo(200);
-            assertThat(response.body()).contains(reference);
+            assertThat(response.body()).contains(endpoint == Endpoint.ATTACHMENT ? LETTER : reference);
             assertThat(response.headers().allValues("Cache-Control")).anySatisfy(
                     value -> assertThat(value).contains("no-store"));
             assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
@@ -261,6 +284,22 @@ class PersonalDataAccessIntegrationTests {
             assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         }
         assertProblem(endpoint.send(reference, bearer("agent-apsf")), 404, "/problems/not-found");
+    }
+
+    @Test
+    void shouldServeTheAttachmentAsADownloadThatNoBrowserRunsAndRecordIt() throws Exception {
+        HttpResponse<String> download = get(Endpoint.ATTACHMENT.uri(), bearer("agent-apsf"));
+        String requestId = download.headers().firstValue("X-Request-Id").orElseThrow();
+
+        assertThat(download.body()).isEqualTo(LETTER);
+        assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;")
+                .contains("filename*=UTF-8''lettre%20d%27acc%C3%A8s.txt");
+        assertThat(download.headers().allValues("X-Content-Type-Options")).contains("nosniff");
+        JsonNode record = await().atMost(Duration.ofSeconds(30)).until(() -> recordWithRequestId(
+                stack.triage.url("/api/v1/audit?reference=" + reference + "&size=200"), requestId), r -> r != null);
+        assertThat(record.get("action").asString()).isEqualTo("GET /api/v1/complaints/{reference}/attachments/{id}");
+        assertThat(record.get("outcome").asString()).isEqualTo("ALLOWED");
     }
 
     @Test

@@ -59,6 +59,8 @@ class IdempotencyKeyIntegrationTests {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         TestServers.register(registry, "intake-idempotency");
+        // files more complaints than the default rate limit lets one address (the limit has its own test)
+        registry.add("saisine.intake.rate-limit", () -> "off");
         registry.add("spring.cloud.stream.bindings.complaintEvents-out-0.destination", () -> TOPIC);
         registry.add("spring.cloud.stream.bindings.learnCaseSectors-in-0.destination", () -> TOPIC);
         registry.add("spring.cloud.stream.bindings.auditEvents-out-0.destination",

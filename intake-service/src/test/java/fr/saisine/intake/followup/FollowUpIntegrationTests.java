@@ -61,6 +61,8 @@ class FollowUpIntegrationTests {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         TestServers.register(registry, "intake");
+        // files more complaints than the default rate limit lets one address (the limit has its own test)
+        registry.add("saisine.intake.rate-limit", () -> "off");
         registry.add("spring.cloud.stream.bindings.complaintEvents-out-0.destination", () -> COMPLAINTS);
         registry.add("spring.cloud.stream.bindings.learnCaseSectors-in-0.destination", () -> COMPLAINTS);
         registry.add("spring.cloud.stream.bindings.followCases-in-0.destination", () -> COMPLAINTS);

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import fr.saisine.events.ComplaintSubmitted;
+import fr.saisine.events.ComplaintSubmitted.Attachment;
 import fr.saisine.events.EventEnvelope;
 import fr.saisine.events.Language;
 import fr.saisine.platform.access.CaseAccess;
@@ -48,7 +49,7 @@ public class ComplaintIntake {
             Reference reference = references.next(year);
             ComplaintSubmitted submitted = new ComplaintSubmitted(reference.value(), now, complaint.complainant(),
                     complaint.respondent(), complaint.category(), complaint.subject(), complaint.facts(),
-                    complaint.language() == null ? Language.fr : complaint.language());
+                    complaint.language() == null ? Language.fr : complaint.language(), complaint.attachments());
             if (records.add(EventEnvelope.wrap(submitted, now))) {
                 references.taken(reference, year);
                 return new SubmittedComplaint(reference.value(), "SUBMITTED", now);
@@ -70,5 +71,15 @@ public class ComplaintIntake {
         access.checkCase(staff, reference, sectors.sectorOf(reference));
         return records.find(new Reference(reference))
                 .orElseThrow(() -> new ComplaintNotFoundException(reference));
+    }
+
+    /**
+     * One attachment of a complaint, under the same rule and record as the complaint itself.
+     *
+     * @throws AttachmentNotFoundException when the complaint, which the reader may see, names no such file
+     */
+    public Attachment readAttachment(StaffMember staff, String reference, String id) {
+        return read(staff, reference).attachments().stream().filter(a -> a.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AttachmentNotFoundException(reference, id));
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import fr.saisine.intake.complaint.domain.AttachmentNotFoundException;
 import fr.saisine.intake.complaint.domain.ComplaintNotFoundException;
 import fr.saisine.intake.complaint.domain.ReferencesExhaustedException;
 import fr.saisine.platform.web.BodyProblem;
@@ -79,6 +80,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> notFound(ComplaintNotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, null, "Unknown reference", ex.getMessage(), null);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> noSuchAttachment(AttachmentNotFoundException ex) {
+        return problem(HttpStatus.NOT_FOUND, null, "Unknown attachment", ex.getMessage(), null);
     }
 
     @ExceptionHandler

@@ -22,7 +22,12 @@ final class ComplaintExamples {
               "category": "VIDEO_SURVEILLANCE",
               "subject": "Reconnaissance faciale aux abords des écoles",
               "facts": "La commune expérimente la reconnaissance faciale par les caméras installées devant les écoles, sans information des parents.",
-              "language": "fr"
+              "language": "fr",
+              "attachments": [
+                {"id": "5b1f0c7e-8d2a-4f4e-9c3b-0a6d2e9f1c44", "filename": "courrier-mairie.pdf",
+                 "contentType": "application/pdf", "size": 184320,
+                 "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}
+              ]
             }""";
 
     static final String PERSON = """
@@ -62,7 +67,12 @@ final class ComplaintExamples {
               "category": "VIDEO_SURVEILLANCE",
               "subject": "Reconnaissance faciale aux abords des écoles",
               "facts": "La commune expérimente la reconnaissance faciale par les caméras installées devant les écoles, sans information des parents.",
-              "language": "fr"
+              "language": "fr",
+              "attachments": [
+                {"id": "5b1f0c7e-8d2a-4f4e-9c3b-0a6d2e9f1c44", "filename": "courrier-mairie.pdf",
+                 "contentType": "application/pdf", "size": 184320,
+                 "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}
+              ]
             }""";
 
     static final String INVALID = """
@@ -86,6 +96,17 @@ final class ComplaintExamples {
              "status": 422,
              "detail": "this Idempotency-Key came with a different complaint; send a new key with each new complaint",
              "instance": "/api/v1/complaints", "requestId": "0f4b7c7e-3f6e-4d8a-9a57-8c2b1e6d5a10"}""";
+
+    static final String ATTACHMENT_TOO_LARGE = """
+            {"type": "/problems/attachment-too-large", "title": "The attachments are too large", "status": 413,
+             "detail": "the file releve.pdf is over 10MB, the largest a file may be", "instance": "/api/v1/complaints",
+             "limit": "max-file-size", "file": "releve.pdf", "requestId": "0f4b7c7e-3f6e-4d8a-9a57-8c2b1e6d5a10"}""";
+
+    static final String UNSUPPORTED_ATTACHMENT = """
+            {"type": "/problems/unsupported-attachment", "title": "An attachment is not accepted", "status": 415,
+             "detail": "the file photo.pdf is named as application/pdf but its content is image/png",
+             "instance": "/api/v1/complaints", "file": "photo.pdf",
+             "requestId": "0f4b7c7e-3f6e-4d8a-9a57-8c2b1e6d5a10"}""";
 
     private ComplaintExamples() {
     }

@@ -2,29 +2,43 @@ package fr.saisine.intake.complaint.web;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.saisine.events.Category;
 import fr.saisine.events.ComplainantType;
 import fr.saisine.events.Residence;
 import fr.saisine.events.RespondentType;
-import fr.saisine.intake.complaint.domain.ComplaintIntake;
-import fr.saisine.intake.complaint.domain.KeyedIntake;
+import fr.saisine.intake.attachment.domain.AttachmentScreening;
+import fr.saisine.intake.attachment.domain.AttachmentTooLargeException;
+import fr.saisine.intake.attachment.domain.ScreenedUpload;
+import fr.saisine.intake.attachment.domain.UnsupportedAttachmentException;
+import fr.saisine.intake.attachment.domain.Upload;
+import fr.saisine.intake.attachment.web.AttachmentMessages;
+import fr.saisine.intake.attachment.web.MultipartUploads;
+import fr.saisine.intake.complaint.domain.AttachedFiling;
+import fr.saisine.intake.ratelimit.web.RateLimited;
 import fr.saisine.intake.complaint.domain.KeyedSubmission;
 import fr.saisine.intake.complaint.domain.SubmissionKey;
 import fr.saisine.intake.complaint.domain.SubmittedComplaint;
@@ -41,19 +55,21 @@ class ComplaintFormController {
     /** A double click's second request waits this long for the first, whose answer the browser dropped. */
     static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private final ComplaintIntake intake;
-    private final KeyedIntake keyedIntake;
+    private final AttachedFiling filing;
     private final RequestFingerprint fingerprint;
     private final Validator validator;
     private final ComplaintsReceived received;
+    private final AttachmentScreening screening;
+    private final AttachmentMessages attachmentMessages;
 
-    ComplaintFormController(ComplaintIntake intake, KeyedIntake keyedIntake, RequestFingerprint fingerprint,
-            Validator validator, ComplaintsReceived received) {
-        this.intake = intake;
-        this.keyedIntake = keyedIntake;
+    ComplaintFormController(AttachedFiling filing, RequestFingerprint fingerprint, Validator validator,
+            ComplaintsReceived received, AttachmentScreening screening, AttachmentMessages attachmentMessages) {
+        this.filing = filing;
         this.fingerprint = fingerprint;
         this.validator = validator;
         this.received = received;
+        this.screening = screening;
+        this.attachmentMessages = attachmentMessages;
     }
 
     @GetMapping("/")
@@ -68,23 +84,42 @@ class ComplaintFormController {
     }
 
     @PostMapping("/")
-    String submit(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+    String submit(@RequestParam MultiValueMap<String, String> params,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
+            RedirectAttributes redirect, HttpServletRequest httpRequest, HttpServletResponse response) {
         Map<String, String> values = new LinkedHashMap<>(params.toSingleValueMap());
+        OptionalLong wait = RateLimited.minutesToWait(httpRequest, response);
+        if (wait.isPresent()) {
+            model.addAttribute("rateLimitedMinutes", wait.getAsLong());
+            model.addAttribute("chooseFilesAgain", files != null && !MultipartUploads.of(files).isEmpty());
+            return render(model, values, Map.of());
+        }
         ComplaintRequest request = ComplaintFormFields.toRequest(values);
         Map<String, String> errors = new TreeMap<>(ComplaintFormFields.IN_FORM_ORDER);
         for (ConstraintViolation<ComplaintRequest> violation : validator.validate(request)) {
             errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
         }
+        List<Upload> sent = MultipartUploads.of(files);
+        List<ScreenedUpload> uploads = List.of();
+        try {
+            uploads = screening.screen(sent);
+        }
+        catch (AttachmentTooLargeException | UnsupportedAttachmentException refused) {
+            errors.put("attachments", attachmentMessages.of(refused));
+        }
         if (!errors.isEmpty()) {
+            // a browser never keeps the files of a page sent back: say so rather than let them go unnoticed
+            model.addAttribute("chooseFilesAgain", !sent.isEmpty());
             return render(model, values, errors);
         }
         String token = values.get(SubmissionToken.FIELD);
         if (!SubmissionKey.isWellFormed(token)) {
             // a page shown before tokens existed, or a client of its own: filed as it always was
-            return confirm(received.byForm(intake.submit(request.toNewComplaint())), redirect);
+            return confirm(received.byForm(filing.submit(request.toNewComplaint(), uploads)), redirect);
         }
         var key = new SubmissionKey(SubmissionKey.Scope.FORM, token);
-        return switch (keyedIntake.submit(key, fingerprint.of(request), request.toNewComplaint(), PATIENCE)) {
+        return switch (filing.submit(key, stored -> fingerprint.of(request, stored), request.toNewComplaint(), uploads,
+                PATIENCE)) {
             case KeyedSubmission.Filed filed -> confirm(received.byForm(filed.complaint()), redirect);
             case KeyedSubmission.Replayed replayed -> confirm(replayed.complaint(), redirect);
             case KeyedSubmission.KeyReused reused when reused.original() != null -> {
@@ -110,6 +145,15 @@ class ComplaintFormController {
         return render(model, values, Map.of());
     }
 
+    /** A request over the container's ceiling, cut short before the form could be read: a fresh form, and why. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        Map<String, String> values = new LinkedHashMap<>(Map.of(SubmissionToken.FIELD, SubmissionToken.generate()));
+        model.addAttribute("chooseFilesAgain", true);
+        return render(model, values, Map.of("attachments", attachmentMessages.requestTooLarge()));
+    }
+
     @GetMapping("/confirmation")
     String confirmation(Model model) {
         // reached without a fresh submission (a reload, a bookmark): back to the form
@@ -125,6 +169,7 @@ class ComplaintFormController {
         model.addAttribute("categories", Category.values());
         model.addAttribute("labels", FormLabels.FRENCH);
         model.addAttribute("representativeRows", ComplaintFormFields.REPRESENTATIVE_ROWS);
+        attachmentMessages.describeLimits(model);
         return "complaint-form";
     }
 }

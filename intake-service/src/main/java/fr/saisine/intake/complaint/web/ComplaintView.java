@@ -28,7 +28,18 @@ record ComplaintView(
         @Schema(requiredMode = REQUIRED) Category category,
         @Schema(requiredMode = REQUIRED) String subject,
         @Schema(requiredMode = REQUIRED) String facts,
-        @Schema(requiredMode = REQUIRED) Language language) {
+        @Schema(requiredMode = REQUIRED) Language language,
+        @Schema(requiredMode = REQUIRED, description = "the files sent with the complaint; each is downloaded from "
+                + "/api/v1/complaints/{reference}/attachments/{id}") List<AttachmentView> attachments) {
+
+    @Schema(name = "ComplaintAttachment")
+    record AttachmentView(
+            @Schema(requiredMode = REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = REQUIRED, description = "the name it was sent with, made safe to show and save") String filename,
+            @Schema(requiredMode = REQUIRED, description = "as detected from the content") String contentType,
+            @Schema(requiredMode = REQUIRED, description = "bytes", minimum = "0") long size,
+            @Schema(requiredMode = REQUIRED, pattern = "^[0-9a-f]{64}$") String sha256) {
+    }
 
     @Schema(name = "ComplaintComplainant")
     record Complainant(
@@ -66,6 +77,8 @@ record ComplaintView(
                         new PostalAddress(address.street(), address.postalCode(), address.city(), address.country()),
                         who.residence()),
                 new Respondent(filed.respondent().name(), filed.respondent().type(), filed.respondent().activity()),
-                filed.category(), filed.subject(), filed.facts(), filed.language());
+                filed.category(), filed.subject(), filed.facts(), filed.language(),
+                filed.attachments().stream().map(a -> new AttachmentView(a.id(), a.filename(), a.contentType(), a.size(),
+                        a.sha256())).toList());
     }
 }

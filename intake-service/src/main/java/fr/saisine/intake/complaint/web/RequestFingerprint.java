@@ -1,12 +1,16 @@
 package fr.saisine.intake.complaint.web;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import fr.saisine.events.ComplaintSubmitted.Attachment;
 
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
@@ -34,9 +38,25 @@ class RequestFingerprint {
     }
 
     String of(ComplaintRequest request) {
+        return sha256(canonical.writeValueAsBytes(request));
+    }
+
+    /**
+     * With files: the complaint's fingerprint and, in the order sent, each file's name and digest. A
+     * complaint without files keeps the fingerprint it had before attachments existed.
+     */
+    String of(ComplaintRequest request, List<Attachment> attachments) {
+        if (attachments.isEmpty()) {
+            return of(request);
+        }
+        StringBuilder all = new StringBuilder(of(request));
+        attachments.forEach(a -> all.append('\n').append(a.filename()).append('\t').append(a.sha256()));
+        return sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            byte[] json = canonical.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("every JVM has SHA-256", ex);

@@ -33,9 +33,14 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         this.limit = limit;
     }
 
+    /**
+     * Not multipart bodies: they carry files, with limits of their own (saisine.intake.attachments,
+     * the whole request held to max-request-size by the container).
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !request.getRequestURI().startsWith("/api/")
+                || (request.getContentType() != null && request.getContentType().toLowerCase().startsWith("multipart/"));
     }
 
     @Override

@@ -2,7 +2,11 @@ package fr.saisine.intake.followup.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import fr.saisine.intake.complaint.domain.Reference;
 import fr.saisine.intake.followup.domain.ComplainantActions;
+import fr.saisine.intake.ratelimit.web.RateLimited;
 
 /**
  * "I lost my link": the reference and an address; a fresh link goes to that address if the
@@ -38,9 +43,15 @@ class LostLinkPageController {
 
     @PostMapping("/suivi/lien-perdu")
     String send(@RequestParam(name = "reference", required = false) String reference,
-            @RequestParam(name = "email", required = false) String email, Model model) {
+            @RequestParam(name = "email", required = false) String email, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         String ref = reference == null ? "" : reference.strip();
         String address = email == null ? "" : email.strip();
+        OptionalLong wait = RateLimited.minutesToWait(request, response);
+        if (wait.isPresent()) {
+            model.addAttribute("rateLimitedMinutes", wait.getAsLong());
+            return render(model, ref, address, Map.of());
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         if (!Reference.isWellFormed(ref)) {
             errors.put("reference", labels.text("followup.lost.reference.invalid"));

@@ -1,0 +1,109 @@
+package fr.saisine.intake.attachment.domain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import fr.saisine.events.ComplaintSubmitted.Attachment;
+
+/**
+ * Keeps screened files in chunks and gives them back. Files are stored <em>before</em> the
+ * complaint (or answer) that names them, which is written in one insert afterwards: a crash in
+ * between leaves chunks nobody names, harmless, never a complaint naming missing chunks. For the
+ * same reason, chunks are discarded only when it is certain that nothing names them.
+ */
+@Service
+public class Attachments {
+
+    private static final Logger log = LoggerFactory.getLogger(Attachments.class);
+
+    private final AttachmentChunks chunks;
+    private final int chunkSize;
+
+    Attachments(AttachmentChunks chunks, AttachmentLimits limits) {
+        this.chunks = chunks;
+        this.chunkSize = Math.toIntExact(limits.chunkSize().toBytes());
+    }
+
+    /** Stores each file; if one fails, those already stored are discarded and the failure thrown. */
+    public List<Attachment> store(List<ScreenedUpload> uploads) {
+        List<Attachment> stored = new ArrayList<>();
+        try {
+            for (ScreenedUpload upload : uploads) {
+                stored.add(store(upload));
+            }
+            return stored;
+        }
+        catch (RuntimeException ex) {
+            discard(stored);
+            throw ex;
+        }
+    }
+
+    private Attachment store(ScreenedUpload upload) {
+        String id = UUID.randomUUID().toString();
+        MessageDigest sha256 = sha256();
+        long size = 0;
+        int n = 0;
+        try (InputStream in = new DigestInputStream(upload.upload().open(), sha256)) {
+            byte[] chunk;
+            while ((chunk = in.readNBytes(chunkSize)).length > 0) {
+                chunks.insert(id, n++, chunk);
+                size += chunk.length;
+            }
+        }
+        catch (IOException ex) {
+            discard(id, size);
+            throw new UncheckedIOException(ex);
+        }
+        catch (RuntimeException ex) {
+            discard(id, size);
+            throw ex;
+        }
+        return new Attachment(id, upload.filename(), upload.contentType(), size,
+                HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /** The content of a stored attachment, read a chunk at a time. */
+    public InputStream open(Attachment attachment) {
+        return new ChunkedContent(chunks, attachment.id(), attachment.size());
+    }
+
+    /** Removes files that nothing names (a submission refused, or answered by an earlier one). */
+    public void discard(List<Attachment> attachments) {
+        for (Attachment attachment : attachments) {
+            discard(attachment.id(), attachment.size());
+        }
+    }
+
+    private void discard(String id, long size) {
+        try {
+            for (int n = 0; (long) n * chunkSize < Math.max(size, 1); n++) {
+                chunks.delete(id, n);
+            }
+        }
+        catch (RuntimeException ex) {
+            log.warn("chunks of attachment {} not discarded; nothing names them: {}", id, ex.toString());
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("every JVM has SHA-256", ex);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package fr.saisine.intake.attachment.persistence;
+
+import java.util.Optional;
+
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+
+import fr.saisine.intake.attachment.domain.AttachmentChunks;
+
+/**
+ * Chunks in {@code attachment_chunks}, one document each, {@code _id} = {@code <attachment id>:<n>}.
+ * Not GridFS: its driver reads a file's chunks with {@code {files_id: …, n: {$gte: …}}}, a filter
+ * FerretDB answers by reading every chunk ever stored (docs/ferretdb.md); here every read is an
+ * {@code _id} lookup, whose cost does not grow with the number of attachments kept.
+ */
+@Component
+class MongoAttachmentChunks implements AttachmentChunks {
+
+    static final String COLLECTION = "attachment_chunks";
+
+    private final MongoCollection<Document> chunks;
+
+    MongoAttachmentChunks(MongoTemplate mongo) {
+        this.chunks = mongo.getCollection(COLLECTION);
+    }
+
+    @Override
+    public void insert(String id, int n, byte[] bytes) {
+        chunks.insertOne(new Document("_id", key(id, n)).append("data", new Binary(bytes)));
+    }
+
+    @Override
+    public Optional<byte[]> find(String id, int n) {
+        return Optional.ofNullable(chunks.find(Filters.eq("_id", key(id, n))).first())
+                .map(chunk -> chunk.get("data", Binary.class).getData());
+    }
+
+    @Override
+    public void delete(String id, int n) {
+        chunks.deleteOne(Filters.eq("_id", key(id, n)));
+    }
+
+    private static String key(String id, int n) {
+        return id + ":" + n;
+    }
+}

@@ -1,0 +1,41 @@
+package fr.saisine.intake.ratelimit.persistence;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+
+import fr.saisine.intake.ratelimit.domain.RateSlots;
+
+/** Rate-limit slots in {@code rate_slots}, {@code _id} = the slot's key: taken by the insert that wins. */
+@Component
+class MongoRateSlots implements RateSlots {
+
+    static final String COLLECTION = "rate_slots";
+
+    private final MongoCollection<Document> slots;
+
+    MongoRateSlots(MongoTemplate mongo) {
+        this.slots = mongo.getCollection(COLLECTION);
+    }
+
+    @Override
+    public boolean claim(String id, Instant expiresAt) {
+        try {
+            slots.insertOne(new Document("_id", id).append("expiresAt", Date.from(expiresAt)));
+            return true;
+        }
+        catch (MongoWriteException ex) {
+            if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw ex;
+        }
+    }
+}
