@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -46,9 +48,11 @@ class ComplaintFormController {
     private final RequestFingerprint fingerprint;
     private final Validator validator;
     private final ComplaintsReceived received;
+    private final FormErrors formErrors;
 
     ComplaintFormController(ComplaintIntake intake, KeyedIntake keyedIntake, RequestFingerprint fingerprint,
-            Validator validator, ComplaintsReceived received) {
+            Validator validator, ComplaintsReceived received, FormErrors formErrors) {
+        this.formErrors = formErrors;
         this.intake = intake;
         this.keyedIntake = keyedIntake;
         this.fingerprint = fingerprint;
@@ -73,7 +77,8 @@ class ComplaintFormController {
         ComplaintRequest request = ComplaintFormFields.toRequest(values);
         Map<String, String> errors = new TreeMap<>(ComplaintFormFields.IN_FORM_ORDER);
         for (ConstraintViolation<ComplaintRequest> violation : validator.validate(request)) {
-            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+            errors.putIfAbsent(violation.getPropertyPath().toString(),
+                    formErrors.message(violation, LocaleContextHolder.getLocale()));
         }
         if (!errors.isEmpty()) {
             return render(model, values, errors);
@@ -104,6 +109,9 @@ class ComplaintFormController {
         return "redirect:/confirmation";
     }
 
+    /** What the confirmation's language switch shows again: the reference and time, nothing personal. */
+    private static final String LAST_CONFIRMED = "saisine.confirmed";
+
     /** The first sending is still being filed after {@link #PATIENCE}: the same token sent again will show it. */
     private String pending(Model model, Map<String, String> values) {
         model.addAttribute("pending", true);
@@ -111,9 +119,18 @@ class ComplaintFormController {
     }
 
     @GetMapping("/confirmation")
-    String confirmation(Model model) {
+    String confirmation(Model model, HttpSession session, @RequestParam(name = "lang", required = false) String lang) {
+        if (model.containsAttribute("submitted")) {
+            session.setAttribute(LAST_CONFIRMED, model.getAttribute("submitted"));
+            return "confirmation";
+        }
+        if (lang != null && session.getAttribute(LAST_CONFIRMED) instanceof SubmittedComplaint shown) {
+            // the language switch on the confirmation: the same confirmation, in the language chosen
+            model.addAttribute("submitted", shown);
+            return "confirmation";
+        }
         // reached without a fresh submission (a reload, a bookmark): back to the form
-        return model.containsAttribute("submitted") ? "confirmation" : "redirect:/";
+        return "redirect:/";
     }
 
     private String render(Model model, Map<String, String> values, Map<String, String> errors) {
@@ -123,7 +140,6 @@ class ComplaintFormController {
         model.addAttribute("residences", Residence.values());
         model.addAttribute("respondentTypes", RespondentType.values());
         model.addAttribute("categories", Category.values());
-        model.addAttribute("labels", FormLabels.FRENCH);
         model.addAttribute("representativeRows", ComplaintFormFields.REPRESENTATIVE_ROWS);
         return "complaint-form";
     }
