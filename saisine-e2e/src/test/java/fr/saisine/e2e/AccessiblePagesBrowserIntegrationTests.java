@@ -135,7 +135,9 @@ class AccessiblePagesBrowserIntegrationTests {
         Matcher link = LINK.matcher(MimeText.plainText(acknowledgement));
         assertThat(link.find()).isTrue();
         browser.get(intake("/suivi/" + link.group(2) + "?lang=fr"));
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains(reference, "Accusé de réception");
+        // the page in French, the letters listed under the subject they were sent with, in English
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains(reference, "Courriers qui vous ont été envoyés",
+                "Acknowledgement of your complaint no. " + reference);
         assertNoViolation("the follow-up page");
         fullPageScreenshot("follow-up");
 
