@@ -3,7 +3,8 @@ document.getElementById('complaint-form').addEventListener('submit', function (e
     var button = event.target.querySelector('button[type=submit]');
     if (button.disabled) { event.preventDefault(); return; }
     button.disabled = true;
-    button.textContent = 'Envoi en cours…';
+    button.dataset.label = button.textContent;
+    button.textContent = button.dataset.sending; // worded in the page's language (messages*.properties)
 });
 // back from the confirmation, the browser may restore this page as it was: clickable again,
 // a new click with the same token leads to the same confirmation
@@ -11,5 +12,5 @@ window.addEventListener('pageshow', function (event) {
     if (!event.persisted) { return; }
     var button = document.querySelector('#complaint-form button[type=submit]');
     button.disabled = false;
-    button.textContent = 'Déposer la plainte';
+    if (button.dataset.label) { button.textContent = button.dataset.label; }
 });

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,13 @@ class BrowserHeadersIntegrationTests {
 
         assertThat(form.statusCode()).isEqualTo(200);
         assertHardened(form);
-        assertThat(form.body()).as("no inline script for the CSP to refuse").doesNotContain("<script>");
+        assertThat(form.body()).as("no inline script or style for the CSP to refuse").doesNotContain("<script>", " style=");
+        // the DSFR from intake's own origin, as the CSP requires, under a URL that changes with its content
+        Matcher stylesheet = Pattern.compile("href=\"(/dsfr/dsfr\\.min-[0-9a-f]+\\.css)\"").matcher(form.body());
+        assertThat(stylesheet.find()).as("the DSFR's stylesheet in %s", form.body()).isTrue();
+        HttpResponse<String> dsfr = page(stack.intake.url(stylesheet.group(1)));
+        assertThat(dsfr.statusCode()).isEqualTo(200);
+        assertThat(dsfr.headers().firstValue("Cache-Control")).get().asString().contains("max-age=31536000");
     }
 
     @Test

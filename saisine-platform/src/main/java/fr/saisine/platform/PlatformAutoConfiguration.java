@@ -2,11 +2,13 @@ package fr.saisine.platform;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -64,6 +66,19 @@ public class PlatformAutoConfiguration {
     @Bean
     AccessProblems accessProblems() {
         return new AccessProblems();
+    }
+
+    /**
+     * No call to the database waits for ever (saisine.mongodb.read-timeout, 30 s): the fault suite
+     * found FerretDB, restarted under load, keeping two writes unanswered while it served every
+     * new connection, and the mail senders waiting on them for good. A call that times out fails,
+     * is retried on a fresh connection, and the work goes on.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer boundedDatabaseCalls(
+            @Value("${saisine.mongodb.read-timeout:30s}") Duration readTimeout) {
+        return settings -> settings.applyToSocketSettings(
+                socket -> socket.readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** Which instance runs each job that should run once (the relay, the progress check). */

@@ -129,6 +129,28 @@ class ComplaintFormIntegrationTests {
     }
 
     @Test
+    void shouldSpeakEnglishOnceChosenAndFileTheComplaintInEnglish() throws Exception {
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/?lang=en")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.body()).contains("<html lang=\"en\"", "Make a complaint", "name=\"language\" value=\"en\"",
+                "href=\"?lang=fr\" lang=\"fr\" hreflang=\"fr\"").doesNotContain("Déposer une plainte");
+        // the choice is remembered: the form sent back with an error answers in English
+        Map<String, String> form = validForm();
+        form.put("language", "en");
+        form.put("subject", "");
+        assertThat(submit(form).body()).contains("<html lang=\"en\"", "Give the complaint a subject",
+                "The form has <span>1</span> error(s)");
+
+        form.put("subject", "Medical record " + UUID.randomUUID());
+        form.put("submissionToken", found(TOKEN, page));
+        HttpResponse<String> confirmation = submit(form);
+        assertThat(confirmation.body()).contains("Quote this reference in all correspondence");
+        assertThat(mongo.getCollection("complaints").find(Filters.eq("state.subject", form.get("subject"))).first())
+                .extractingByKey("state").asString().contains("language=en");
+    }
+
+    @Test
     void shouldConfirmASubmissionWithItsReference() throws Exception {
         HttpResponse<String> confirmation = submit(validForm());
 
@@ -149,14 +171,15 @@ class ComplaintFormIntegrationTests {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
-                .contains("<title>Erreur : Déposer une plainte</title>", "role=\"alert\"",
+                .contains("<title>Erreur : Déposer une plainte", "role=\"alert\"",
                         "Le formulaire contient <span>3</span> erreur(s)",
                         "id=\"complainant-email-erreur\"", "cette adresse électronique n&#39;est pas valide",
                         "aria-describedby=\"complainant-email-erreur\"", "aria-invalid=\"true\"",
                         "id=\"subject-erreur\"", "donnez un objet à la plainte",
                         "value=\"pas-une-adresse\"", "value=\"Clinique du Port\"", "La clinique a transmis mon dossier.");
         // the summary lists the errors in the order of the form, not of the alphabet
-        String summary = page.body().substring(page.body().indexOf("role=\"alert\""), page.body().indexOf("</ul>"));
+        int start = page.body().indexOf("role=\"alert\"");
+        String summary = page.body().substring(start, page.body().indexOf("</ul>", start));
         assertThat(summary).containsSubsequence("#complainant-email", "#category", "#subject");
     }
 

@@ -268,7 +268,7 @@ class FollowUpIntegrationTests {
         HttpResponse<String> page = postForm("/suivi/" + filed.token() + "/reponse", "text=");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("class=\"error-summary\"", "href=\"#reponse\"", "Écrivez votre réponse",
+        assertThat(page.body()).contains("error-summary\"", "href=\"#reponse\"", "Écrivez votre réponse",
                 "aria-describedby=\"reponse-erreur reponse-aide\"", "aria-invalid=\"true\"");
         assertThat(published(filed.reference(), "ComplainantAnswered")).isEmpty();
 
@@ -298,7 +298,7 @@ class FollowUpIntegrationTests {
 
         HttpResponse<String> malformed = postForm("/suivi/lien-perdu", "reference=123&email=x");
         assertThat(malformed.statusCode()).isEqualTo(200);
-        assertThat(malformed.body()).contains("class=\"error-summary\"", "aria-describedby=\"reference-erreur\"",
+        assertThat(malformed.body()).contains("error-summary\"", "aria-describedby=\"reference-erreur\"",
                 "aria-describedby=\"email-erreur\"");
     }
 

@@ -9,9 +9,11 @@ import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -61,10 +63,13 @@ class ComplaintFormController {
     private final ComplaintsReceived received;
     private final AttachmentScreening screening;
     private final AttachmentMessages attachmentMessages;
+    private final FormErrors formErrors;
 
     ComplaintFormController(AttachedFiling filing, RequestFingerprint fingerprint, Validator validator,
-            ComplaintsReceived received, AttachmentScreening screening, AttachmentMessages attachmentMessages) {
+            ComplaintsReceived received, AttachmentScreening screening, AttachmentMessages attachmentMessages,
+            FormErrors formErrors) {
         this.filing = filing;
+        this.formErrors = formErrors;
         this.fingerprint = fingerprint;
         this.validator = validator;
         this.received = received;
@@ -97,7 +102,8 @@ class ComplaintFormController {
         ComplaintRequest request = ComplaintFormFields.toRequest(values);
         Map<String, String> errors = new TreeMap<>(ComplaintFormFields.IN_FORM_ORDER);
         for (ConstraintViolation<ComplaintRequest> violation : validator.validate(request)) {
-            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+            errors.putIfAbsent(violation.getPropertyPath().toString(),
+                    formErrors.message(violation, LocaleContextHolder.getLocale()));
         }
         List<Upload> sent = MultipartUploads.of(files);
         List<ScreenedUpload> uploads = List.of();
@@ -139,6 +145,9 @@ class ComplaintFormController {
         return "redirect:/confirmation";
     }
 
+    /** What the confirmation's language switch shows again: the reference and time, nothing personal. */
+    private static final String LAST_CONFIRMED = "saisine.confirmed";
+
     /** The first sending is still being filed after {@link #PATIENCE}: the same token sent again will show it. */
     private String pending(Model model, Map<String, String> values) {
         model.addAttribute("pending", true);
@@ -155,9 +164,18 @@ class ComplaintFormController {
     }
 
     @GetMapping("/confirmation")
-    String confirmation(Model model) {
+    String confirmation(Model model, HttpSession session, @RequestParam(name = "lang", required = false) String lang) {
+        if (model.containsAttribute("submitted")) {
+            session.setAttribute(LAST_CONFIRMED, model.getAttribute("submitted"));
+            return "confirmation";
+        }
+        if (lang != null && session.getAttribute(LAST_CONFIRMED) instanceof SubmittedComplaint shown) {
+            // the language switch on the confirmation: the same confirmation, in the language chosen
+            model.addAttribute("submitted", shown);
+            return "confirmation";
+        }
         // reached without a fresh submission (a reload, a bookmark): back to the form
-        return model.containsAttribute("submitted") ? "confirmation" : "redirect:/";
+        return "redirect:/";
     }
 
     private String render(Model model, Map<String, String> values, Map<String, String> errors) {
@@ -167,7 +185,6 @@ class ComplaintFormController {
         model.addAttribute("residences", Residence.values());
         model.addAttribute("respondentTypes", RespondentType.values());
         model.addAttribute("categories", Category.values());
-        model.addAttribute("labels", FormLabels.FRENCH);
         model.addAttribute("representativeRows", ComplaintFormFields.REPRESENTATIVE_ROWS);
         attachmentMessages.describeLimits(model);
         return "complaint-form";

@@ -1,8 +1,7 @@
 package fr.saisine.intake.followup.web;
 
-import java.util.Locale;
-
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import fr.saisine.events.ClosureOutcome;
@@ -11,12 +10,11 @@ import fr.saisine.events.MessageKind;
 
 /**
  * The words the complainant reads for a status, an outcome, a letter: from messages.properties,
- * where every text of the follow-up pages is. French for now; the page's language later.
+ * where every text of the follow-up pages is, in the language of the request (French unless the
+ * complainant chose English on the pages: intake's PageLanguageConfiguration).
  */
 @Component
 class FollowUpLabels {
-
-    static final Locale LANGUAGE = Locale.FRENCH;
 
     private final MessageSource messages;
 
@@ -37,6 +35,6 @@ class FollowUpLabels {
     }
 
     String text(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, LANGUAGE);
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 }
