@@ -111,7 +111,7 @@ class AttachmentFormIntegrationTests {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
-                .contains("<a href=\"#attachments\">Le fichier « photo.pdf » n&#39;est pas accepté")
+                .contains("href=\"#attachments\">Le fichier « photo.pdf » n&#39;est pas accepté")
                 .contains("id=\"attachments-erreur\"")
                 .contains("aria-describedby=\"attachments-aide attachments-erreur\"")
                 .contains("choisissez-les de nouveau")
