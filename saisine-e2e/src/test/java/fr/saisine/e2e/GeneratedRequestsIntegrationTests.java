@@ -43,9 +43,10 @@ class GeneratedRequestsIntegrationTests {
 
     static Stream<Arguments> callers() {
         return Stream.of(
-                // the filing and the complaint, and the complainant's follow-up: read, answer, withdraw
-                Arguments.of("intake", "anonymous", 5),
-                Arguments.of("intake", "agent-apsf", 5),
+                // the filing, the complaint and its attachments, and the complainant's follow-up:
+                // read, answer, withdraw
+                Arguments.of("intake", "anonymous", 6),
+                Arguments.of("intake", "agent-apsf", 6),
                 Arguments.of("triage", "anonymous", 7),
                 Arguments.of("triage", "agent-apsf", 7),
                 Arguments.of("triage", "auditor", 7),

@@ -63,7 +63,8 @@ class PersonalDataAccessIntegrationTests {
 
         URI uri() {
             String path = mapping.substring(4).replace("{reference}", reference).replace("{code}", "APSF")
-                    .replace("{id}", attachmentId);
+                    // the attachment's id is known once the complaint has been read
+                    .replace("{id}", attachmentId == null ? "unknown" : attachmentId);
             return stack.service(service).url(path);
         }
     }
