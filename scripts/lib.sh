@@ -672,6 +672,14 @@ ops_jar() {
     fi
 }
 
+# The benchmark and the fault suite file far more than one address may (20 complaints an hour by
+# default): they need intake started with SAISINE_INTAKE_RATE_LIMIT=off.
+require_no_rate_limit() {
+    local pid; pid="$(pid_of intake)"
+    tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -qx 'SAISINE_INTAKE_RATE_LIMIT=off' \
+        || die "intake-service limits complaints per address; start the stack with: ./saisine down && SAISINE_INTAKE_RATE_LIMIT=off ./saisine up"
+}
+
 # faults [--rate N] [--only a,b] [--steady S]: the fault suite on the running dev stack
 run_faults() {
     load_profile dev
@@ -680,6 +688,7 @@ run_faults() {
     for s in kafka mongodb smtp keycloak "${SERVICES[@]}"; do
         is_alive "$s" || die "$s is not running; start the stack with ./saisine up first"
     done
+    require_no_rate_limit
     infra_env
     ops_jar
     "$JAVA" -jar "$OPS_JAR" faults --launcher "$ROOT/saisine" --results "$SAISINE_HOME/faults" \
@@ -727,6 +736,7 @@ run_bench() {
     for s in "${SERVICES[@]}"; do
         is_alive "$s" || die "$s-service is not running; start the stack with ./saisine up first"
     done
+    require_no_rate_limit
     infra_env
     local jar="$ROOT/saisine-bench/target/saisine-bench.jar"
     [ -f "$jar" ] || mvnw -q -DskipTests package -pl saisine-bench -am

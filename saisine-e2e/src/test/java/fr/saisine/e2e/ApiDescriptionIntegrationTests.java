@@ -3,8 +3,6 @@ package fr.saisine.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import fr.saisine.testsupport.ApiCalls;
+
 /**
  * Each service describes its API in OpenAPI 3.1 on /v3/api-docs, to anyone, with Swagger UI
  * beside it: every /api endpoint it maps, the staff bearer scheme on all but the filing of a
@@ -25,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiDescriptionIntegrationTests {
 
     static final JsonMapper json = JsonMapper.builder().build();
-    static final HttpClient http = HttpClient.newHttpClient();
     static final List<String> PROBLEM_RESPONSES = List.of("BadRequest", "Unauthenticated", "Forbidden", "NotFound",
             "NotAcceptable", "UnsupportedMediaType", "ServerError", "Unavailable");
     static RunningStack stack;
@@ -36,7 +35,7 @@ class ApiDescriptionIntegrationTests {
     }
 
     static HttpResponse<String> get(URI uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        return ApiCalls.get(uri);
     }
 
     @ParameterizedTest

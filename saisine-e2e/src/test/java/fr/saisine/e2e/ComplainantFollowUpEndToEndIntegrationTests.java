@@ -20,6 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import fr.saisine.testsupport.ApiCalls;
 import fr.saisine.testsupport.MailSink;
 import fr.saisine.testsupport.MimeText;
 import fr.saisine.testsupport.StaffTokens;
@@ -85,24 +86,15 @@ class ComplainantFollowUpEndToEndIntegrationTests {
     }
 
     static HttpResponse<String> get(URI uri, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ApiCalls.get(uri, authorization);
     }
 
     static HttpResponse<String> post(URI uri, String contentType, String body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ApiCalls.post(uri, contentType, body, authorization);
     }
 
     static String agent() {
-        return "Bearer " + tokens.accessToken("agent-apsf");
+        return ApiCalls.bearer(tokens, "agent-apsf");
     }
 
     static JsonNode theCase(String reference) throws Exception {

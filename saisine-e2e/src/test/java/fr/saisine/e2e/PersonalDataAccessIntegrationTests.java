@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import fr.saisine.testsupport.ApiCalls;
 import fr.saisine.testsupport.StaffTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -169,15 +170,11 @@ class PersonalDataAccessIntegrationTests {
     }
 
     static String bearer(String username) {
-        return "Bearer " + tokens.accessToken(username);
+        return ApiCalls.bearer(tokens, username);
     }
 
     static HttpResponse<String> get(URI uri, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ApiCalls.get(uri, authorization);
     }
 
     static void assertProblem(HttpResponse<String> response, int status, String type) {
