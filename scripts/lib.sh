@@ -739,8 +739,14 @@ run_bench() {
     require_no_rate_limit
     infra_env
     local jar="$ROOT/saisine-bench/target/saisine-bench.jar"
-    [ -f "$jar" ] || mvnw -q -DskipTests package -pl saisine-bench -am
-    "$JAVA" -jar "$jar" --intake="http://127.0.0.1:$INTAKE_PORT" --results="$SAISINE_HOME/bench" "$@"
+    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/saisine-bench/src" "$ROOT/saisine-ops/src" -newer "$jar" -print -quit)" ]; then
+        mvnw -q -DskipTests package -pl saisine-bench -am || die "could not build the benchmark"
+    fi
+    # with ./saisine up --instances 2, the complaints go to both intakes in turn
+    local intakes="http://127.0.0.1:$INTAKE_PORT"
+    if is_alive intake-2; then intakes="$intakes,http://127.0.0.1:$(service_port intake-2)"; fi
+    say "Benchmarking $(is_alive intake-2 && echo "two instances of each service" || echo "one instance of each service")"
+    "$JAVA" -jar "$jar" --intake="$intakes" --results="$SAISINE_HOME/bench" "$@"
 }
 
 # What the fuzzer checks in every answer: no 5xx, and each status, content type, header and body

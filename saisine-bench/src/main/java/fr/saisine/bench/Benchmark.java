@@ -48,6 +48,7 @@ public final class Benchmark {
               --rate R            complaints per second, all clients together; 0 = as fast as they go (default 0)
               --warmup N          complaints submitted before measuring (default 200)
               --timeout D         how long to wait for the acknowledgements, e.g. 600s (default 600s)
+            With ./saisine up --instances 2, the complaints go to both intakes in turn.
             """;
 
     public static void main(String[] args) throws Exception {
@@ -136,11 +137,17 @@ public final class Benchmark {
         }
     }
 
+    /** The complaints go to each intake instance in turn (--intake names one or more, comma-separated). */
+    private String intakeFor(int i) {
+        String[] intakes = options.intake().split(",");
+        return intakes[i % intakes.length].strip();
+    }
+
     private Submission post(String tag, int i) {
         Instant postedAt = Instant.now();
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(options.intake()
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(intakeFor(i)
                     + "/api/v1/complaints")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(complaintJson(tag, i))).build(),
                     HttpResponse.BodyHandlers.ofString());
