@@ -303,10 +303,15 @@ public final class FaultSuite {
 
     private JsonNode get(java.net.URI uri) throws Exception {
         for (int attempt = 0; attempt < 10; attempt++) {
+            String token = agent.get();
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + agent.get()).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 200) {
                 return json.readTree(answer.body());
+            }
+            if (answer.statusCode() == 401) {
+                agent.refused(token);
+                continue;
             }
             if (answer.statusCode() < 500) {
                 return null;

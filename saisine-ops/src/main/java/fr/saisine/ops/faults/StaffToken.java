@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An access token of a dev account (password grant of the dev-only client saisine-cli), fetched
  * again a minute before it expires. While the provider is down, the token in hand serves until
- * then, as it does for a signed-in agent.
+ * then, as it does for a signed-in agent; one refused is fetched again at once ({@link #refused}).
  */
 final class StaffToken {
 
@@ -54,6 +54,18 @@ final class StaffToken {
                 return token; // the token in hand is good for a few more seconds
             }
             throw providerAway;
+        }
+    }
+
+    /**
+     * Drops the token in hand after a 401: it was refused, not merely old. A provider that lost its
+     * signing keys (the dev stack's Keycloak keeps them in memory, so a restart makes new ones) has
+     * made every token it issued before worthless, as an OAuth client learns from the 401.
+     */
+    synchronized void refused(String refusedToken) {
+        if (refusedToken.equals(token)) {
+            token = null;
+            renewAt = Instant.MIN;
         }
     }
 

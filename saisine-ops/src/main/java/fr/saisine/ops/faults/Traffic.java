@@ -142,9 +142,13 @@ final class Traffic implements AutoCloseable {
         sleep(LOOK_AGAIN);
         while (!closed) {
             try {
-                String bearer = "Bearer " + agent.get();
+                String token = agent.get();
+                String bearer = "Bearer " + token;
                 HttpResponse<String> read = http.send(HttpRequest.newBuilder(caseUri).timeout(Duration.ofSeconds(15))
                         .header("Authorization", bearer).build(), HttpResponse.BodyHandlers.ofString());
+                if (read.statusCode() == 401) {
+                    agent.refused(token);
+                }
                 if (read.statusCode() == 200) {
                     JsonNode found = json.readTree(read.body());
                     if (!"TRIAGED".equals(found.get("status").asString())) {
