@@ -23,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import fr.saisine.testsupport.EventFixtures;
 import fr.saisine.testsupport.KafkaProbe;
+import fr.saisine.testsupport.Multipart;
+import fr.saisine.testsupport.SampleFiles;
 import fr.saisine.testsupport.StaffTokens;
 import fr.saisine.testsupport.TestServers;
 import tools.jackson.databind.JsonNode;

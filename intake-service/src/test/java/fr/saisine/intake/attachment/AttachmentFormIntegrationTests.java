@@ -25,6 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.mongodb.client.model.Filters;
 
+import fr.saisine.testsupport.Multipart;
+import fr.saisine.testsupport.SampleFiles;
 import fr.saisine.testsupport.TestServers;
 
 /** The form's file field: files filed with the complaint, or refused beside the field, accessibly. */

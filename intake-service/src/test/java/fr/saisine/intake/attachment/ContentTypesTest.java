@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import fr.saisine.intake.attachment.domain.ContentTypes;
 import fr.saisine.intake.attachment.domain.Upload;
+import fr.saisine.testsupport.SampleFiles;
 
 class ContentTypesTest {
 

@@ -1,4 +1,4 @@
-package fr.saisine.intake.attachment;
+package fr.saisine.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
