@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -23,14 +25,16 @@ import org.junit.jupiter.api.Test;
 import fr.saisine.testsupport.ApiCalls;
 import fr.saisine.testsupport.MailSink;
 import fr.saisine.testsupport.MimeText;
+import fr.saisine.testsupport.Multipart;
+import fr.saisine.testsupport.SampleFiles;
 import fr.saisine.testsupport.StaffTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The complainant's side through the three running services: the follow-up link from the real
- * acknowledgement email opens the complaint; the answer to the agent's question reaches the case,
- * where the agent reads it, and brings a letter; the withdrawal closes the case with its letter;
+ * acknowledgement email opens the complaint; the answer to the agent's question, with a file, reaches
+ * the case, where the agent reads it and downloads the file, and brings a letter; the withdrawal closes the case with its letter;
  * a lost link is mailed again.
  */
 class ComplainantFollowUpEndToEndIntegrationTests {
@@ -144,14 +148,34 @@ class ComplainantFollowUpEndToEndIntegrationTests {
         assertThat(asked.get("question").asString()).isEqualTo("À quelles dates avez-vous écrit ?");
         assertThat(asked.toString()).doesNotContain("relancer la caisse", "agent-apsf", "Claire Martin");
 
-        HttpResponse<String> answered = post(stack.intake.url("/api/v1/follow-up/" + token + "/answers"),
-                "application/json", "{\"text\": \"Le 3 janvier et le 2 février.\"}", null);
+        byte[] proof = SampleFiles.pdf(200_000);
+        Multipart withProof = new Multipart().json("answer", "{\"text\": \"Le 3 janvier et le 2 février.\"}")
+                .file("attachments", "accusé d'envoi.pdf", "application/pdf", proof);
+        HttpResponse<String> answered = http.send(HttpRequest.newBuilder(stack.intake.url("/api/v1/follow-up/" + token
+                + "/answers")).header("Content-Type", withProof.contentType()).POST(withProof.publisher()).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(202);
         JsonNode reviewed = await().atMost(Duration.ofSeconds(60)).until(() -> theCase(reference),
                 c -> c.get("status").asString().equals("UNDER_REVIEW") && c.get("history").size() == 5);
         JsonNode answer = reviewed.get("history").get(4);
         assertThat(answer.get("answer").asString()).isEqualTo("Le 3 janvier et le 2 février.");
         assertThat(answer.get("complainant").asString()).isEqualTo("Jeanne Dupont");
+
+        // the file sent with the answer: listed on the case, downloaded intact by the agent, refused to another sector
+        JsonNode file = answer.get("attachments").get(0);
+        assertThat(file.get("filename").asString()).isEqualTo("accusé d'envoi.pdf");
+        assertThat(file.get("contentType").asString()).isEqualTo("application/pdf");
+        assertThat(file.get("size").asLong()).isEqualTo(proof.length);
+        URI download = stack.intake.url("/api/v1/complaints/" + reference + "/attachments/" + file.get("id").asString());
+        HttpResponse<byte[]> downloaded = http.send(HttpRequest.newBuilder(download).header("Authorization", agent())
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(downloaded.body()).isEqualTo(proof);
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(downloaded.body())))
+                .isEqualTo(file.get("sha256").asString());
+        assertThat(downloaded.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                d -> assertThat(d).startsWith("attachment;"));
+        assertThat(get(download, ApiCalls.bearer(tokens, "agent-num")).statusCode()).isEqualTo(403);
         assertThat(MimeText.plainText(awaitLetter(email, "Votre plainte n° " + reference + " : réponse reçue")))
                 .contains(reference, "Nous avons bien reçu");
         HttpResponse<String> again = post(stack.intake.url("/api/v1/follow-up/" + token + "/answers"),

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +25,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import fr.saisine.testsupport.Multipart;
+import fr.saisine.testsupport.SampleFiles;
 import fr.saisine.testsupport.StaffTokens;
 import fr.saisine.testsupport.TestServers;
 
@@ -38,6 +42,7 @@ class DashboardCaseWorkBrowserIntegrationTests {
     static final HttpClient http = HttpClient.newHttpClient();
     static RunningStack stack;
     WebDriver browser;
+    Path downloads;
 
     @BeforeAll
     static void theStack() throws Exception {
@@ -46,7 +51,8 @@ class DashboardCaseWorkBrowserIntegrationTests {
 
     @BeforeEach
     void openABrowser() throws Exception {
-        browser = HeadlessChromium.start();
+        downloads = Files.createTempDirectory("saisine-downloads");
+        browser = HeadlessChromium.start(downloads);
     }
 
     @AfterEach
@@ -182,7 +188,42 @@ class DashboardCaseWorkBrowserIntegrationTests {
         assertThat(browser.findElement(By.id("case-assignee")).getText()).isEqualTo("personne");
     }
 
+    @Test
+    void shouldListTheComplaintsFilesOnTheCasePageAndDownloadThemForTheSectorOnly() throws Exception {
+        byte[] photo = SampleFiles.pdf(300_000);
+        String reference = fileAnApsfCase("Mairie de Vertou", "Caméra filmant l'entrée de la médiathèque",
+                new Multipart().file("attachments", "photo de la caméra.pdf", "application/pdf", photo));
+        signInAs("agent-apsf", "/cases/" + reference);
+        WebElement link = browser.findElement(By.linkText("photo de la caméra.pdf"));
+        assertThat(browser.findElement(By.cssSelector("ul.attachments")).getText()).contains("(PDF, 293 ko)");
+        fullPageScreenshot("dashboard-case-attachments");
+
+        // the link leads to intake, which signs the agent in through the provider (no password again) and serves the file
+        link.click();
+        Path saved = downloads.resolve("photo de la caméra.pdf");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(saved) && Files.size(saved) == photo.length);
+        assertThat(Files.readAllBytes(saved)).isEqualTo(photo);
+
+        // another sector's agent, signed in, is refused the same address, with a page that says so
+        String address = link.getAttribute("href");
+        browser.quit();
+        browser = HeadlessChromium.start(downloads = Files.createTempDirectory("saisine-downloads"));
+        signInAs("agent-num", "/");
+        browser.get(address);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.tagName("h1")).isEmpty()
+                && browser.getCurrentUrl().equals(address));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Téléchargement refusé");
+        try (var nothing = Files.list(downloads)) {
+            assertThat(nothing).isEmpty();
+        }
+    }
+
     String fileAnApsfCase(String mairie, String subject) throws Exception {
+        return fileAnApsfCase(mairie, subject, null);
+    }
+
+    /** An APSF case, with the files in {@code files} (null: none), once triage has opened it. */
+    String fileAnApsfCase(String mairie, String subject, Multipart files) throws Exception {
         String complaint = """
                 {"complainant": {"type": "PERSON", "name": "Paul Durand", "email": "paul-%s@example.org",
                    "postalAddress": {"street": "8 rue Haute", "postalCode": "44000", "city": "Nantes", "country": "FR"},
@@ -190,7 +231,8 @@ class DashboardCaseWorkBrowserIntegrationTests {
                  "respondent": {"name": "%s", "type": "PUBLIC_BODY", "activity": "commune"},
                  "category": "VIDEO_SURVEILLANCE", "subject": "%s",
                  "facts": "Les faits de la plainte."}""".formatted(UUID.randomUUID(), mairie, subject);
-        String reference = stack.fileComplaint(complaint);
+        String reference = files == null ? stack.fileComplaint(complaint)
+                : stack.fileComplaint(files.json("complaint", complaint));
         String token = StaffTokens.ofTestServers().accessToken("agent-apsf");
         await().atMost(Duration.ofSeconds(60)).until(() -> http.send(HttpRequest.newBuilder(
                 stack.triage.url("/api/v1/cases/" + reference)).header("Authorization", "Bearer " + token).build(),

@@ -28,6 +28,11 @@ final class HeadlessChromium {
     }
 
     static WebDriver start() throws IOException {
+        return start(Files.createTempDirectory("saisine-downloads"));
+    }
+
+    /** A browser that saves what it downloads into {@code downloads}, without asking. */
+    static WebDriver start(Path downloads) throws IOException {
         File browser = new File(System.getenv().getOrDefault("SAISINE_CHROMIUM", "/usr/bin/chromium"));
         File driver = new File(System.getenv().getOrDefault("SAISINE_CHROMEDRIVER", "/usr/bin/chromedriver"));
         if (!browser.canExecute() || !driver.canExecute()) {
@@ -41,7 +46,9 @@ final class HeadlessChromium {
                 "--disable-sync", "--lang=fr-FR",
                 "--user-data-dir=" + Files.createTempDirectory("saisine-chromium"));
         // as a French agent's browser: the provider's login page then speaks French
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr",
+                "download.default_directory", downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
                 .usingAnyFreePort().build();
         ChromeDriver chrome = new ChromeDriver(service, options);

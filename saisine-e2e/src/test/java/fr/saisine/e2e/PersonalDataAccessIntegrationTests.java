@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import fr.saisine.testsupport.ApiCalls;
+import fr.saisine.testsupport.Multipart;
 import fr.saisine.testsupport.StaffTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -156,17 +157,8 @@ class PersonalDataAccessIntegrationTests {
 
     /** The complaint as multipart/form-data, with {@link #LETTER} as a text file. */
     static String fileWithAttachment(String complaint) throws Exception {
-        String boundary = "saisine-e2e-" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"complaint\"\r\n"
-                + "Content-Type: application/json\r\n\r\n" + complaint + "\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"lettre d'accès.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n" + LETTER + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(stack.intake.url("/api/v1/complaints"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return json.readTree(created.body()).get("reference").asString();
+        return stack.fileComplaint(new Multipart().json("complaint", complaint)
+                .file("attachments", "lettre d'accès.txt", "text/plain", LETTER.getBytes(StandardCharsets.UTF_8)));
     }
 
     static String bearer(String username) {

@@ -7,17 +7,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import fr.saisine.testsupport.Multipart;
 import fr.saisine.testsupport.TestServers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The three packaged services, started once for every end-to-end test class of the run, on topics
- * and databases of their own, and stopped when the test JVM exits. Triage listens on 18082: the
- * dev realm's redirect URIs name that port for the browser tests.
+ * and databases of their own, and stopped when the test JVM exits. Triage listens on 18082 and
+ * intake on 18081: the dev realm's redirect URIs name those ports for the browser tests (staff sign
+ * in on both: the dashboard, and the complainants' files).
  */
 final class RunningStack {
 
     static final int TRIAGE_PORT = 18082;
+    static final int INTAKE_PORT = 18081;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -52,9 +55,18 @@ final class RunningStack {
 
     /** Files a complaint as anyone may, through intake's API: its reference. */
     String fileComplaint(String json) throws Exception {
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(intake.url("/api/v1/complaints"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return filed(HttpRequest.newBuilder(intake.url("/api/v1/complaints"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** The same with files: a {@code complaint} part and {@code attachments} parts. */
+    String fileComplaint(Multipart complaintWithFiles) throws Exception {
+        return filed(HttpRequest.newBuilder(intake.url("/api/v1/complaints"))
+                .header("Content-Type", complaintWithFiles.contentType()).POST(complaintWithFiles.publisher()).build());
+    }
+
+    private static String filed(HttpRequest filing) throws Exception {
+        HttpResponse<String> created = HTTP.send(filing, HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {
             throw new IllegalStateException("the complaint was not filed: " + created.statusCode() + " " + created.body());
         }
@@ -90,7 +102,7 @@ final class RunningStack {
                 // an expired token is refused after its lifetime plus this skew: short, so a test can wait it out
                 "saisine.security.clock-skew", "1s",
                 "management.endpoints.web.exposure.include", "health,info,prometheus,mappings");
-        int intakePort = TestServers.freePort();
+        int intakePort = INTAKE_PORT;
         Map<String, Map<String, String>> properties = Map.of(
                 "intake", with(common, Map.of(
                         "spring.mongodb.database", run + "-intake",
@@ -103,7 +115,9 @@ final class RunningStack {
                         "spring.cloud.stream.bindings.triageComplaint-in-0.destination", complaints,
                         "spring.cloud.stream.bindings.complaintEvents-out-0.destination", complaints,
                         "spring.cloud.stream.bindings.recordLetters-in-0.destination", notifications,
-                        "spring.cloud.stream.bindings.gatherAuditRecords-in-0.destination", audit)),
+                        "spring.cloud.stream.bindings.gatherAuditRecords-in-0.destination", audit,
+                        // the case page's links to the complainants' files, served by this run's intake
+                        "saisine.dashboard.intake-url", "http://127.0.0.1:" + intakePort)),
                 "notification", with(common, Map.of(
                         "spring.mongodb.database", run + "-notification",
                         "spring.cloud.stream.bindings.notifyComplainant-in-0.destination", complaints,

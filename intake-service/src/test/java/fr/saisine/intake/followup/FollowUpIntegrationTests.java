@@ -33,6 +33,8 @@ import fr.saisine.events.StaffActor;
 import fr.saisine.platform.followup.FollowUpTokens;
 import fr.saisine.testsupport.EventFixtures;
 import fr.saisine.testsupport.KafkaProbe;
+import fr.saisine.testsupport.Multipart;
+import fr.saisine.testsupport.SampleFiles;
 import fr.saisine.testsupport.StaffTokens;
 import fr.saisine.testsupport.TestServers;
 import tools.jackson.databind.JsonNode;
@@ -128,6 +130,10 @@ class FollowUpIntegrationTests {
     HttpResponse<String> postForm(String path, String form) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    HttpResponse<String> postMultipart(String path, Multipart body) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", body.contentType()).POST(body.publisher()));
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -237,6 +243,53 @@ class FollowUpIntegrationTests {
         assertThat(events.getFirst().at("/payload/answeredBy").asString()).isEqualTo("Jeanne Dupont");
         assertThat(json.readTree(followUp(filed.token()).body()).get("actions").valueStream().map(JsonNode::asString)
                 .toList()).containsExactly("WITHDRAW");
+    }
+
+    @Test
+    void shouldKeepAnAnswersFilesForTheSectorsStaffAndNothingOfAnAnswerRefusedForItsFiles() throws Exception {
+        Filed filed = fileRouteAndAcknowledge();
+        changeStatus(filed.reference(), 2, ComplaintStatus.TRIAGED, ComplaintStatus.UNDER_REVIEW, null, null, Instant.now());
+        changeStatus(filed.reference(), 3, ComplaintStatus.UNDER_REVIEW, ComplaintStatus.INFORMATION_REQUESTED, null,
+                "Avez-vous gardé une copie de vos courriers ?", Instant.now());
+        awaitStatus(filed.token(), ComplaintStatus.INFORMATION_REQUESTED);
+        String answers = "/api/v1/follow-up/" + filed.token() + "/answers";
+
+        // a web page sent as a proof: refused by its content, on the API and on the page, and nothing recorded
+        assertProblem(postMultipart(answers, new Multipart().json("answer", "{\"text\": \"Voici.\"}")
+                .file("attachments", "preuve.pdf", "application/pdf", SampleFiles.html())), 415,
+                "/problems/unsupported-attachment");
+        HttpResponse<String> page = postMultipart("/suivi/" + filed.token() + "/reponse", new Multipart()
+                .field("text", "Voici.").file("attachments", "preuve.pdf", "application/pdf", SampleFiles.html()));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("error-summary\"", "href=\"#pieces\"", "« preuve.pdf » n&#39;est pas accepté",
+                "aria-describedby=\"pieces-aide pieces-erreur\"");
+        assertThat(published(filed.reference(), "ComplainantAnswered")).isEmpty();
+
+        byte[] copy = SampleFiles.pdf(50_000);
+        HttpResponse<String> answered = postMultipart(answers, new Multipart()
+                .json("answer", "{\"text\": \"Oui, la voici.\"}")
+                .file("attachments", "copie du courrier.pdf", "application/pdf", copy));
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(202);
+
+        JsonNode event = await().atMost(Duration.ofSeconds(20))
+                .until(() -> published(filed.reference(), "ComplainantAnswered"), e -> !e.isEmpty()).getFirst();
+        JsonNode file = event.at("/payload/attachments/0");
+        assertThat(file.get("filename").asString()).isEqualTo("copie du courrier.pdf");
+        assertThat(file.get("contentType").asString()).isEqualTo("application/pdf");
+        assertThat(file.get("size").asLong()).isEqualTo(copy.length);
+        URI download = uri("/api/v1/complaints/" + filed.reference() + "/attachments/" + file.get("id").asString());
+        HttpResponse<byte[]> downloaded = http.send(HttpRequest.newBuilder(download)
+                .header("Authorization", "Bearer " + tokens.accessToken("agent-apsf")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(downloaded.body()).isEqualTo(copy);
+        assertThat(http.send(HttpRequest.newBuilder(download).header("Authorization", "Bearer "
+                + tokens.accessToken("agent-num")).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(403);
+        // the file's id is found under this complaint only
+        assertProblem(send(HttpRequest.newBuilder(uri("/api/v1/complaints/" + fileRouteAndAcknowledge().reference()
+                + "/attachments/" + file.get("id").asString())).header("Authorization", "Bearer "
+                + tokens.accessToken("agent-apsf"))), 404, "/problems/not-found");
     }
 
     @Test

@@ -3,6 +3,7 @@ package fr.saisine.intake.attachment.web;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -10,11 +11,12 @@ import fr.saisine.intake.attachment.domain.AttachmentLimits;
 import fr.saisine.intake.attachment.domain.AttachmentTooLargeException;
 import fr.saisine.intake.attachment.domain.UnsupportedAttachmentException;
 
-/** The attachments field's texts on the public pages (messages.properties), limits included as configured. */
+/**
+ * The attachments field's texts on the public pages (messages*.properties), in the page's language,
+ * limits included as configured.
+ */
 @Component
 public class AttachmentMessages {
-
-    private static final Locale FRENCH = Locale.FRENCH;
 
     private final MessageSource messages;
     private final AttachmentLimits limits;
@@ -27,8 +29,8 @@ public class AttachmentMessages {
     /** What the field's hint says: the limits, as configured. */
     public void describeLimits(Model model) {
         model.addAttribute("attachmentLimits", limits);
-        model.addAttribute("maxFileSize", French.size(limits.maxFileSize()));
-        model.addAttribute("maxTotalSize", French.size(limits.maxTotalSize()));
+        model.addAttribute("maxFileSize", Sizes.of(limits.maxFileSize()));
+        model.addAttribute("maxTotalSize", Sizes.of(limits.maxTotalSize()));
     }
 
     /** The inline error for files refused by screening. */
@@ -40,24 +42,28 @@ public class AttachmentMessages {
         return switch (tooLarge.limit()) {
             case "max-files" -> text("form.attachments.tooMany", limits.maxFiles());
             case "max-file-size" -> text("form.attachments.fileTooLarge", tooLarge.filename(),
-                    French.size(limits.maxFileSize()));
+                    Sizes.of(limits.maxFileSize()));
             default -> requestTooLarge();
         };
     }
 
     public String requestTooLarge() {
-        return text("form.attachments.totalTooLarge", French.size(limits.maxTotalSize()));
+        return text("form.attachments.totalTooLarge", Sizes.of(limits.maxTotalSize()));
     }
 
     private String text(String code, Object... args) {
-        return messages.getMessage(code, args, FRENCH);
+        return messages.getMessage(code, args, LocaleContextHolder.getLocale());
     }
 
-    /** 10 Mo rather than 10MB: sizes as a French reader writes them. */
-    private static final class French {
+    /** 10 Mo for a French reader, 10 MB for an English one. */
+    private static final class Sizes {
 
-        static String size(org.springframework.util.unit.DataSize size) {
-            return AttachmentLimits.readable(size).replace("MB", " Mo").replace("KB", " ko").replace("B", " octets");
+        static String of(org.springframework.util.unit.DataSize size) {
+            String readable = AttachmentLimits.readable(size);
+            if (Locale.FRENCH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage())) {
+                return readable.replace("MB", " Mo").replace("KB", " ko").replace("B", " octets");
+            }
+            return readable.replaceFirst("^(\\d+)(MB|KB)$", "$1 $2").replaceFirst("^(\\d+)B$", "$1 bytes");
         }
     }
 }

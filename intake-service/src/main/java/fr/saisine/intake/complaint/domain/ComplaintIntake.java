@@ -29,15 +29,17 @@ public class ComplaintIntake {
     private final ComplaintRecords records;
     private final CaseAccess access;
     private final CaseSectors sectors;
+    private final ComplainantFiles laterFiles;
     private final Clock clock;
     private final ZoneId referenceZone;
 
     ComplaintIntake(ReferenceAllocator references, ComplaintRecords records, CaseAccess access, CaseSectors sectors,
-            Clock clock, @Value("${saisine.intake.reference-zone}") ZoneId referenceZone) {
+            ComplainantFiles laterFiles, Clock clock, @Value("${saisine.intake.reference-zone}") ZoneId referenceZone) {
         this.references = references;
         this.records = records;
         this.access = access;
         this.sectors = sectors;
+        this.laterFiles = laterFiles;
         this.clock = clock;
         this.referenceZone = referenceZone;
     }
@@ -74,12 +76,14 @@ public class ComplaintIntake {
     }
 
     /**
-     * One attachment of a complaint, under the same rule and record as the complaint itself.
+     * One attachment of a complaint, or of an answer to it, under the same rule and record as the
+     * complaint itself.
      *
      * @throws AttachmentNotFoundException when the complaint, which the reader may see, names no such file
      */
     public Attachment readAttachment(StaffMember staff, String reference, String id) {
         return read(staff, reference).attachments().stream().filter(a -> a.id().equals(id)).findFirst()
+                .or(() -> laterFiles.find(reference, id))
                 .orElseThrow(() -> new AttachmentNotFoundException(reference, id));
     }
 }

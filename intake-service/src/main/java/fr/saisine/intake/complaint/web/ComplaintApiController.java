@@ -1,7 +1,6 @@
 package fr.saisine.intake.complaint.web;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,10 +16,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +34,7 @@ import fr.saisine.events.ComplaintSubmitted.Attachment;
 import fr.saisine.intake.attachment.domain.AttachmentScreening;
 import fr.saisine.intake.attachment.domain.Attachments;
 import fr.saisine.intake.attachment.domain.ScreenedUpload;
+import fr.saisine.intake.attachment.web.AttachmentDownload;
 import fr.saisine.intake.attachment.web.MultipartUploads;
 import fr.saisine.intake.complaint.domain.AttachedFiling;
 import fr.saisine.intake.complaint.domain.ComplaintIntake;
@@ -258,16 +255,6 @@ class ComplaintApiController {
             @Parameter(description = "the attachment's id, as the complaint lists it", schema = @Schema(type = "string"),
                     example = "5b1f0c7e-8d2a-4f4e-9c3b-0a6d2e9f1c44")
             @PathVariable String id, StaffMember staff) {
-        Attachment attachment = intake.readAttachment(staff, reference, id);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(attachment.contentType()))
-                .contentLength(attachment.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(attachment.filename(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                // opened by mistake in the browser, it runs nothing and loads nothing
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .cacheControl(CacheControl.noStore())
-                .body(new InputStreamResource(attachments.open(attachment)));
+        return AttachmentDownload.of(intake.readAttachment(staff, reference, id), attachments);
     }
 }

@@ -2,6 +2,7 @@ package fr.saisine.intake.followup.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -13,8 +14,11 @@ import org.springframework.stereotype.Service;
 import fr.saisine.events.ClosureOutcome;
 import fr.saisine.events.ComplainantAnswered;
 import fr.saisine.events.ComplaintSubmitted;
+import fr.saisine.events.ComplaintSubmitted.Attachment;
 import fr.saisine.events.FollowUpLinkRequested;
 import fr.saisine.events.WithdrawalRequested;
+import fr.saisine.intake.attachment.domain.Attachments;
+import fr.saisine.intake.attachment.domain.ScreenedUpload;
 import fr.saisine.intake.complaint.domain.ComplaintRecords;
 import fr.saisine.intake.complaint.domain.Reference;
 
@@ -35,17 +39,26 @@ public class ComplainantActions {
     private final FollowUpReading reading;
     private final ComplainantRequests requests;
     private final ComplaintRecords complaints;
+    private final Attachments attachments;
+    private final AnswerAttachments answerAttachments;
     private final Clock clock;
 
-    ComplainantActions(FollowUpReading reading, ComplainantRequests requests, ComplaintRecords complaints, Clock clock) {
+    ComplainantActions(FollowUpReading reading, ComplainantRequests requests, ComplaintRecords complaints,
+            Attachments attachments, AnswerAttachments answerAttachments, Clock clock) {
         this.reading = reading;
         this.requests = requests;
         this.complaints = complaints;
+        this.attachments = attachments;
+        this.answerAttachments = answerAttachments;
         this.clock = clock;
     }
 
+    static String answerPrefix(String reference) {
+        return reference + ":answer:";
+    }
+
     static String answerId(FollowUpCase c) {
-        return c.reference() + ":answer:" + c.questionVersion();
+        return answerPrefix(c.reference()) + c.questionVersion();
     }
 
     static String withdrawalId(FollowUpCase c) {
@@ -53,18 +66,28 @@ public class ComplainantActions {
     }
 
     /**
+     * Records the answer, with its files (already screened): the files first, then the answer that
+     * names them in one insert, so no answer ever names a missing file. The files of an answer that
+     * loses to another for the same question are named by nothing, and discarded.
+     *
      * @return when the answer was received
      * @throws AnswerNotAwaitedException when no question is open, or it has been answered
      */
-    public Instant answer(String token, String text) {
+    public Instant answer(String token, String text, List<ScreenedUpload> files) {
         FollowUp followUp = reading.open(token);
         FollowUpCase c = followUp.followUpCase();
         if (!c.awaitsAnswer() || followUp.answered()) {
             throw new AnswerNotAwaitedException(c.status(), followUp.answered());
         }
+        String id = answerId(c);
+        List<Attachment> stored = attachments.store(files);
+        if (!stored.isEmpty()) {
+            answerAttachments.index(id, stored);
+        }
         Instant now = clock.instant();
-        if (!requests.record(answerId(c), new ComplainantAnswered(c.reference(), c.questionVersion(), text,
-                followUp.link().recipientName(), now))) {
+        if (!requests.record(id, new ComplainantAnswered(c.reference(), c.questionVersion(), text,
+                followUp.link().recipientName(), now, stored), stored)) {
+            attachments.discard(stored);
             throw new AnswerNotAwaitedException(c.status(), true);
         }
         return now;

@@ -1,5 +1,8 @@
 package fr.saisine.intake.followup.domain;
 
+import java.util.List;
+
+import fr.saisine.events.ComplaintSubmitted.Attachment;
 import fr.saisine.events.Event;
 
 /**
@@ -9,7 +12,20 @@ import fr.saisine.events.Event;
 public interface ComplainantRequests {
 
     /** @return false when a request with this id exists already */
-    boolean record(String id, Event request);
+    default boolean record(String id, Event request) {
+        return record(id, request, List.of());
+    }
+
+    /**
+     * The same, with the files sent with it (already stored), kept beside the request so that staff
+     * can download them.
+     *
+     * @return false when a request with this id exists already
+     */
+    boolean record(String id, Event request, List<Attachment> attachments);
 
     boolean exists(String id);
+
+    /** The files sent with the request, none if there is no such request. */
+    List<Attachment> attachments(String id);
 }

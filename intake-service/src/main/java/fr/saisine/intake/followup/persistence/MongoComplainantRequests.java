@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
 
+import fr.saisine.events.ComplaintSubmitted.Attachment;
 import fr.saisine.events.Event;
 import fr.saisine.events.EventEnvelope;
 import fr.saisine.intake.followup.domain.ComplainantRequests;
@@ -26,8 +27,15 @@ public class MongoComplainantRequests implements ComplainantRequests {
     /** Where the relay finds the requests' events. */
     public static final String COLLECTION = "follow_up_requests";
 
-    /** The request as kept: the event it carries says it all. */
-    record StoredRequest(String type, String reference) {
+    /**
+     * The request as kept: the event it carries says what it is; the files sent with it stay here,
+     * for downloads, after the event has left.
+     */
+    record StoredRequest(String type, String reference, List<Attachment> attachments) {
+
+        StoredRequest {
+            attachments = attachments == null ? List.of() : attachments;
+        }
     }
 
     private final VersionedStore<StoredRequest> store;
@@ -41,13 +49,18 @@ public class MongoComplainantRequests implements ComplainantRequests {
     }
 
     @Override
-    public boolean record(String id, Event request) {
+    public boolean record(String id, Event request, List<Attachment> attachments) {
         var envelope = EventEnvelope.wrap(request, clock.instant());
-        return store.create(id, new StoredRequest(envelope.type(), request.reference()), List.of(envelope));
+        return store.create(id, new StoredRequest(envelope.type(), request.reference(), attachments), List.of(envelope));
     }
 
     @Override
     public boolean exists(String id) {
         return mongo.getCollection(COLLECTION).find(Filters.eq("_id", id)).first() != null;
+    }
+
+    @Override
+    public List<Attachment> attachments(String id) {
+        return store.find(id).map(request -> request.state().attachments()).orElse(List.of());
     }
 }

@@ -7,7 +7,10 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Encoding;
 import jakarta.validation.Valid;
+
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,7 +20,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import fr.saisine.intake.attachment.domain.AttachmentScreening;
+import fr.saisine.intake.attachment.domain.Upload;
+import fr.saisine.intake.attachment.web.MultipartUploads;
 
 import fr.saisine.intake.followup.domain.ComplainantActions;
 import fr.saisine.intake.followup.domain.FollowUpReading;
@@ -40,11 +49,14 @@ class FollowUpApiController {
     private final FollowUpReading reading;
     private final ComplainantActions actions;
     private final FollowUpLabels labels;
+    private final AttachmentScreening screening;
 
-    FollowUpApiController(FollowUpReading reading, ComplainantActions actions, FollowUpLabels labels) {
+    FollowUpApiController(FollowUpReading reading, ComplainantActions actions, FollowUpLabels labels,
+            AttachmentScreening screening) {
         this.reading = reading;
         this.actions = actions;
         this.labels = labels;
+        this.screening = screening;
     }
 
     @Operation(summary = "Follow a complaint",
@@ -87,8 +99,53 @@ class FollowUpApiController {
     ResponseEntity<FollowUpRequests.AnswerReceived> answer(@Parameter(description = TOKEN, schema = @Schema(type = "string", pattern = TOKEN_PATTERN),
             example = FollowUpExamples.TOKEN) @PathVariable String token,
             @Valid @RequestBody FollowUpRequests.Answer answer) {
+        return received(token, answer, List.of());
+    }
+
+    @Operation(summary = "Answer the authority's question, with files",
+            description = "The same as a plain answer, as multipart/form-data: an `answer` part (application/json, "
+                    + "the same JSON) and up to 10 `attachments` parts, each checked before anything is kept, as for "
+                    + "a complaint's: type detected from the content (PDF, JPEG, PNG, WebP, plain text, ODT, DOCX, "
+                    + "EML) and agreeing with its name and declared type (415 otherwise), within the limits of number "
+                    + "and size (413). Staff download them under the complaint's reference.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = FollowUpRequests.AnswerWithAttachments.class),
+                    encoding = @Encoding(name = "answer", contentType = MediaType.APPLICATION_JSON_VALUE))))
+    @ApiResponse(responseCode = "202", description = "Received with its files",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = FollowUpRequests.AnswerReceived.class),
+                    examples = @ExampleObject(name = "received", value = FollowUpExamples.ANSWER_RECEIVED)))
+    @ApiResponse(responseCode = "400", description = "No text, or one too long; a part that cannot be read, or no "
+            + "answer part", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM),
+                    examples = @ExampleObject(name = "invalid", value = FollowUpExamples.INVALID)))
+    @ApiResponse(responseCode = "404", description = "A wrong or expired link", content = @Content(
+            mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM),
+            examples = @ExampleObject(name = "not-found", value = FollowUpExamples.NOT_FOUND)))
+    @ApiResponse(responseCode = "409", description = "The case no longer awaits an answer", content = @Content(
+            mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM),
+            examples = @ExampleObject(name = "answer-not-awaited", value = FollowUpExamples.NOT_AWAITED)))
+    @ApiResponse(responseCode = "413", description = "Too many files, a file too large, or too much in all; `limit` "
+            + "names the setting, `file` the file", content = @Content(mediaType = PROBLEM_JSON,
+                    schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "415", description = "A file whose content is not of an accepted type, or not what its "
+            + "name or declared type says (`file` names it)", content = @Content(mediaType = PROBLEM_JSON,
+                    schema = @Schema(ref = PROBLEM)))
+    @PostMapping(path = "/answers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<FollowUpRequests.AnswerReceived> answerWithAttachments(@Parameter(description = TOKEN,
+            schema = @Schema(type = "string", pattern = TOKEN_PATTERN), example = FollowUpExamples.TOKEN)
+            @PathVariable String token,
+            @Valid @RequestPart("answer") FollowUpRequests.Answer answer,
+            @RequestPart(name = "attachments", required = false) List<MultipartFile> files) {
+        // the link is checked before the files are read: a wrong one is a 404 whatever it carries
+        reading.open(token);
+        return received(token, answer, MultipartUploads.of(files));
+    }
+
+    private ResponseEntity<FollowUpRequests.AnswerReceived> received(String token, FollowUpRequests.Answer answer,
+            List<Upload> files) {
         var followUp = reading.open(token);
-        var receivedAt = actions.answer(token, answer.text().strip());
+        var receivedAt = actions.answer(token, answer.text().strip(), screening.screen(files));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new FollowUpRequests.AnswerReceived(followUp.reference(), receivedAt));
     }

@@ -1,6 +1,11 @@
 package fr.saisine.intake.followup.web;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -11,8 +16,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import fr.saisine.intake.attachment.domain.AttachmentScreening;
+import fr.saisine.intake.attachment.domain.AttachmentTooLargeException;
+import fr.saisine.intake.attachment.domain.ScreenedUpload;
+import fr.saisine.intake.attachment.domain.UnsupportedAttachmentException;
+import fr.saisine.intake.attachment.domain.Upload;
+import fr.saisine.intake.attachment.web.AttachmentMessages;
+import fr.saisine.intake.attachment.web.MultipartUploads;
 import fr.saisine.intake.followup.domain.AnswerNotAwaitedException;
 import fr.saisine.intake.followup.domain.CaseClosedException;
 import fr.saisine.intake.followup.domain.ComplainantActions;
@@ -31,11 +45,16 @@ class FollowUpPageController {
     private final FollowUpReading reading;
     private final ComplainantActions actions;
     private final FollowUpLabels labels;
+    private final AttachmentScreening screening;
+    private final AttachmentMessages attachmentMessages;
 
-    FollowUpPageController(FollowUpReading reading, ComplainantActions actions, FollowUpLabels labels) {
+    FollowUpPageController(FollowUpReading reading, ComplainantActions actions, FollowUpLabels labels,
+            AttachmentScreening screening, AttachmentMessages attachmentMessages) {
         this.reading = reading;
         this.actions = actions;
         this.labels = labels;
+        this.screening = screening;
+        this.attachmentMessages = attachmentMessages;
     }
 
     @GetMapping("/suivi/{token}")
@@ -44,21 +63,44 @@ class FollowUpPageController {
     }
 
     @PostMapping("/suivi/{token}/reponse")
-    String answer(@PathVariable String token, @RequestParam(name = "text", required = false) String text, Model model,
+    String answer(@PathVariable String token, @RequestParam(name = "text", required = false) String text,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
             RedirectAttributes redirect) {
         String answer = text == null ? "" : text.strip();
+        Map<String, String> errors = new LinkedHashMap<>();
         if (answer.isEmpty() || answer.length() > FollowUpRequests.MAX_ANSWER) {
-            String error = labels.text(answer.isEmpty() ? "followup.answer.blank" : "followup.answer.tooLong");
-            return render(token, model, Map.of("reponse", error), text);
+            errors.put("reponse", labels.text(answer.isEmpty() ? "followup.answer.blank" : "followup.answer.tooLong"));
+        }
+        List<Upload> sent = MultipartUploads.of(files);
+        List<ScreenedUpload> uploads = List.of();
+        try {
+            uploads = screening.screen(sent);
+        }
+        catch (AttachmentTooLargeException | UnsupportedAttachmentException refused) {
+            errors.put("pieces", attachmentMessages.of(refused));
+        }
+        if (!errors.isEmpty()) {
+            // a browser never keeps the files of a page sent back: say so rather than let them go unnoticed
+            model.addAttribute("chooseFilesAgain", !sent.isEmpty());
+            return render(token, model, errors, text);
         }
         try {
-            actions.answer(token, answer);
+            actions.answer(token, answer, uploads);
             redirect.addFlashAttribute("notice", labels.text("followup.answer.sent"));
         }
         catch (AnswerNotAwaitedException ex) {
             redirect.addFlashAttribute("notice", labels.text("followup.answer.notAwaited"));
         }
         return "redirect:/suivi/" + token;
+    }
+
+    /** An answer over the container's ceiling, cut short before it could be read: the page again, and why. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
+        String token = request.getRequestURI().replaceFirst("^.*/suivi/([^/]+)/.*$", "$1");
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        model.addAttribute("chooseFilesAgain", true);
+        return render(token, model, Map.of("pieces", attachmentMessages.requestTooLarge()), "");
     }
 
     /** The confirmation step: nothing is withdrawn until the complainant confirms on this page. */
@@ -104,6 +146,7 @@ class FollowUpPageController {
         model.addAttribute("token", token);
         model.addAttribute("errors", errors);
         model.addAttribute("text", text);
+        attachmentMessages.describeLimits(model);
         return "followup";
     }
 }

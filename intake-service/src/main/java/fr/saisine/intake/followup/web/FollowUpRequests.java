@@ -1,7 +1,9 @@
 package fr.saisine.intake.followup.web;
 
 import java.time.Instant;
+import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import jakarta.validation.constraints.NotBlank;
@@ -24,6 +26,15 @@ final class FollowUpRequests {
                     description = "the answer, in plain text")
             @NotBlank(message = "écrivez votre réponse")
             @Size(max = MAX_ANSWER, message = "votre réponse dépasse 5 000 caractères") String text) {
+    }
+
+    /** The answer with files, as multipart/form-data: for the API's description only. */
+    record AnswerWithAttachments(
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "the answer, as application/json")
+            Answer answer,
+            @ArraySchema(maxItems = 10, schema = @Schema(type = "string", format = "binary", description = "a file: "
+                    + "PDF, JPEG, PNG, WebP, plain text, ODT, DOCX or e-mail (EML), as its content shows; 10MB at "
+                    + "most, 30MB for all together (the defaults)")) List<byte[]> attachments) {
     }
 
     /** A withdrawal, with the complainant's reason if they give one. */

@@ -57,7 +57,7 @@ public final class Case {
                     + "so there is nothing to add a paragraph to; use the internal note");
         }
         var step = new TriagedCase.StatusChange(to, now, actor, request.note(), request.outcome(),
-                request.referredTo(), request.question(), request.letter(), null, null);
+                request.referredTo(), request.question(), request.letter(), null, null, List.of());
         TriagedCase next = state.change().status(to, step, request.outcome(), request.referredTo(),
                         to == CaseStatus.INFORMATION_REQUESTED ? request.question() : null)
                 .questionVersion(to == CaseStatus.INFORMATION_REQUESTED ? version + 1 : 0).build();
@@ -77,7 +77,7 @@ public final class Case {
         }
         StaffActor complainant = StaffActor.complainant(answer.answeredBy());
         var step = new TriagedCase.StatusChange(CaseStatus.UNDER_REVIEW, now, complainant, null, null, null, null, null,
-                answer.text(), null);
+                answer.text(), null, answer.attachments());
         TriagedCase next = state.change().status(CaseStatus.UNDER_REVIEW, step, null, null, null).questionVersion(0).build();
         return Optional.of(next(next, new ComplaintStatusChanged(state.reference(), version + 1,
                 ComplaintStatus.INFORMATION_REQUESTED, ComplaintStatus.UNDER_REVIEW, null, null, null, null, complainant,
@@ -95,7 +95,7 @@ public final class Case {
         }
         StaffActor complainant = StaffActor.complainant(withdrawal.requestedBy());
         var step = new TriagedCase.StatusChange(CaseStatus.CLOSED, now, complainant, null, ClosureOutcome.WITHDRAWN,
-                null, null, null, null, withdrawal.reason());
+                null, null, null, null, withdrawal.reason(), List.of());
         TriagedCase next = state.change().status(CaseStatus.CLOSED, step, ClosureOutcome.WITHDRAWN, null, null)
                 .questionVersion(0).build();
         return Optional.of(next(next, new ComplaintStatusChanged(state.reference(), version + 1,

@@ -6,6 +6,7 @@ import java.util.List;
 
 import fr.saisine.events.Category;
 import fr.saisine.events.ClosureOutcome;
+import fr.saisine.events.ComplaintSubmitted.Attachment;
 import fr.saisine.events.ComplaintTriaged.Sector;
 import fr.saisine.events.Priority;
 import fr.saisine.events.StaffActor;
@@ -34,10 +35,13 @@ public record TriagedCase(
         String question,
         List<SectorMove> moves,
         List<Note> notes,
-        long questionVersion) {
+        long questionVersion,
+        List<Attachment> attachments) {
 
     public TriagedCase {
         history = history == null ? List.of() : List.copyOf(history);
+        // cases opened before attachments were kept, or complaints without any
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
         moves = moves == null ? List.of() : List.copyOf(moves);
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
@@ -45,12 +49,12 @@ public record TriagedCase(
     /** A newly routed case: submitted, then triaged, by the rules rather than a person. */
     static TriagedCase routed(String reference, Sector sector, String matchedRule, String routingReason,
             Priority priority, String priorityReason, String subject, String respondentName, Category category,
-            Instant submittedAt, String relatedKey, Instant triagedAt) {
+            Instant submittedAt, String relatedKey, Instant triagedAt, List<Attachment> attachments) {
         return new TriagedCase(reference, CaseStatus.TRIAGED, sector, matchedRule, routingReason, priority,
                 priorityReason, subject, respondentName, category, submittedAt, relatedKey,
                 List.of(StatusChange.automatic(CaseStatus.SUBMITTED, submittedAt),
                         StatusChange.automatic(CaseStatus.TRIAGED, triagedAt)),
-                null, null, null, null, List.of(), List.of(), 0);
+                null, null, null, null, List.of(), List.of(), 0, attachments);
     }
 
     /** A copy to change: the routing facts stay, what the lifecycle changes is set one by one. */
@@ -122,7 +126,8 @@ public record TriagedCase(
         TriagedCase build() {
             return new TriagedCase(from.reference, status, sector, from.matchedRule, from.routingReason, from.priority,
                     from.priorityReason, from.subject, from.respondentName, from.category, from.submittedAt,
-                    from.relatedKey, history, assignee, outcome, referredTo, question, moves, notes, questionVersion);
+                    from.relatedKey, history, assignee, outcome, referredTo, question, moves, notes, questionVersion,
+                    from.attachments);
         }
 
         private static <T> List<T> append(List<T> list, T item) {
@@ -145,13 +150,18 @@ public record TriagedCase(
      * One step of the history: the status entered, when, by whom (null for the routing rules; the
      * complainant, {@link StaffActor#complainant}, for their answer or withdrawal), the internal note,
      * and what went with it (the outcome, the question, the letter's paragraph, the complainant's
-     * answer or reason for withdrawing).
+     * answer and the files sent with it, or reason for withdrawing).
      */
     public record StatusChange(CaseStatus status, Instant at, StaffActor actor, String note, ClosureOutcome outcome,
-            String referredTo, String question, String letter, String answer, String withdrawalReason) {
+            String referredTo, String question, String letter, String answer, String withdrawalReason,
+            List<Attachment> attachments) {
+
+        public StatusChange {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
 
         static StatusChange automatic(CaseStatus status, Instant at) {
-            return new StatusChange(status, at, null, null, null, null, null, null, null, null);
+            return new StatusChange(status, at, null, null, null, null, null, null, null, null, List.of());
         }
 
         public boolean byComplainant() {

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import fr.saisine.events.Category;
 import fr.saisine.events.ClosureOutcome;
+import fr.saisine.events.ComplaintSubmitted.Attachment;
 import fr.saisine.events.ComplaintTriaged.Sector;
 import fr.saisine.events.Priority;
 import fr.saisine.events.StaffActor;
@@ -43,7 +44,9 @@ record CaseView(
         @Schema(requiredMode = REQUIRED) List<HistoryEntry> history,
         @Schema(requiredMode = REQUIRED) List<Move> sectorMoves,
         @Schema(requiredMode = REQUIRED) List<NoteEntry> notes,
-        @Schema(requiredMode = REQUIRED) List<CaseLetters.Letter> letters) {
+        @Schema(requiredMode = REQUIRED) List<CaseLetters.Letter> letters,
+        @Schema(requiredMode = REQUIRED, description = "the files sent with the complaint, downloaded from "
+                + "intake-service: GET /api/v1/complaints/{reference}/attachments/{id}") List<Attachment> attachments) {
 
     /** A member of staff as shown: the username and the display name, never the provider's subject. */
     @Schema(name = "StaffPerson")
@@ -77,13 +80,16 @@ record CaseView(
                     + "the recipient who made it") String complainant,
             @Schema(description = "the complainant's answer to the question, which brought the case back under review")
             String answer,
-            @Schema(description = "the complainant's reason for withdrawing, if they gave one") String withdrawalReason) {
+            @Schema(description = "the complainant's reason for withdrawing, if they gave one") String withdrawalReason,
+            @Schema(requiredMode = REQUIRED, description = "the files the complainant sent with the answer, downloaded "
+                    + "like the complaint's") List<Attachment> attachments) {
 
         static HistoryEntry of(TriagedCase.StatusChange h) {
             boolean byComplainant = h.byComplainant();
             return new HistoryEntry(h.status().name(), h.status().label(), h.at(),
                     byComplainant ? null : Person.of(h.actor()), h.note(), h.outcome(), h.referredTo(), h.question(),
-                    h.letter(), byComplainant ? h.actor().name() : null, h.answer(), h.withdrawalReason());
+                    h.letter(), byComplainant ? h.actor().name() : null, h.answer(), h.withdrawalReason(),
+                    h.attachments());
         }
     }
 
@@ -108,6 +114,6 @@ record CaseView(
                 c.history().stream().map(HistoryEntry::of).toList(),
                 c.moves().stream().map(m -> new Move(m.from(), m.to(), m.reason(), Person.of(m.actor()), m.at())).toList(),
                 c.notes().stream().map(n -> new NoteEntry(n.text(), Person.of(n.actor()), n.at())).toList(),
-                letters);
+                letters, c.attachments());
     }
 }

@@ -1,31 +1,25 @@
 package fr.saisine.triage.signin.web;
 
 import java.net.URI;
-import java.util.Collection;
-import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 import fr.saisine.platform.access.AccessAudit;
-import fr.saisine.platform.access.AuditedAccessDeniedHandler;
 import fr.saisine.platform.security.ApiSecurity;
 import fr.saisine.platform.security.BrowserHeaders;
 import fr.saisine.platform.security.SecurityProperties;
-import fr.saisine.platform.security.StaffClaims;
 import fr.saisine.platform.security.StaffRole;
+import fr.saisine.platform.signin.IssuerClientRegistrations;
+import fr.saisine.platform.signin.StaffClientProperties;
+import fr.saisine.platform.signin.StaffSignIn;
 
 /**
  * Two surfaces, one chain each. The staff API: bearer tokens, cases and queues for those who work
@@ -33,7 +27,7 @@ import fr.saisine.platform.security.StaffRole;
  * a session cookie, CSRF tokens on its forms, and a sign-out that ends the provider's session too.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DashboardClientProperties.class)
+@EnableConfigurationProperties(StaffClientProperties.class)
 class SecurityConfiguration {
 
     @Bean
@@ -53,34 +47,18 @@ class SecurityConfiguration {
         var signOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         signOut.setPostLogoutRedirectUri("{baseUrl}/signed-out");
         // the sign-out posts to the dashboard, which sends the browser on to the provider's end-session page
-        return BrowserHeaders.apply(http, URI.create(security.issuerUri()).resolve("/").toString())
+        return StaffSignIn.apply(BrowserHeaders.apply(http, URI.create(security.issuerUri()).resolve("/").toString()), audit)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signed-out", "/error", "/dashboard.css").permitAll()
                         .requestMatchers("/audit", "/audit/**").hasRole(StaffRole.AUDITOR.name())
                         .requestMatchers("/cases/**").hasAnyRole(ApiSecurity.caseWorkers())
                         .anyRequest().authenticated())
-                .oauth2Login(login -> login
-                        .loginPage("/oauth2/authorization/" + IssuerClientRegistrations.REGISTRATION_ID)
-                        .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(staffAuthorities())))
                 .logout(logout -> logout.logoutSuccessHandler(signOut))
-                .exceptionHandling(e -> e.accessDeniedHandler(
-                        new AuditedAccessDeniedHandler(audit, new AccessDeniedHandlerImpl())))
-                .addFilterAfter(new SignInRenewal(), AuthorizationFilter.class)
                 .build();
     }
 
     @Bean
-    ClientRegistrationRepository dashboardRegistrations(SecurityProperties security, DashboardClientProperties client) {
+    ClientRegistrationRepository dashboardRegistrations(SecurityProperties security, StaffClientProperties client) {
         return new IssuerClientRegistrations(security, client);
-    }
-
-    /** The dashboard's authorities are the staff roles in the ID token, mapped as for API tokens. */
-    private static GrantedAuthoritiesMapper staffAuthorities() {
-        return (Collection<? extends GrantedAuthority> given) -> given.stream()
-                .filter(OidcUserAuthority.class::isInstance)
-                .map(OidcUserAuthority.class::cast)
-                .findFirst()
-                .map(oidc -> List.copyOf(StaffClaims.authorities(StaffClaims.of(oidc.getIdToken().getClaims()))))
-                .orElse(List.of());
     }
 }

@@ -1,4 +1,4 @@
-package fr.saisine.triage.signin.web;
+package fr.saisine.platform.signin;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -15,12 +15,12 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a dashboard session once the ID token it was opened with has expired (15 minutes in the
+ * Ends a staff page session once the ID token it was opened with has expired (15 minutes in the
  * dev realm), and sends the agent back through the provider: while the provider's own session
  * lasts that is a pair of redirects with no password, and it brings the roles and sectors the
  * realm gives now, so an agent taken off a sector loses it within minutes, not at sign-out.
  */
-final class SignInRenewal extends OncePerRequestFilter {
+public final class SignInRenewal extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

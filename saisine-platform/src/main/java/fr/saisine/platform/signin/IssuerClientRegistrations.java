@@ -1,4 +1,4 @@
-package fr.saisine.triage.signin.web;
+package fr.saisine.platform.signin;
 
 import java.util.function.Supplier;
 
@@ -10,17 +10,17 @@ import org.springframework.util.function.SingletonSupplier;
 import fr.saisine.platform.security.SecurityProperties;
 
 /**
- * The dashboard's one client registration, read from the issuer's discovery document on the first
+ * The staff pages' one client registration, read from the issuer's discovery document on the first
  * sign-in rather than at start-up: the service starts while the provider is down, and a failed
  * discovery is tried again at the next sign-in. The code flow always carries PKCE.
  */
-final class IssuerClientRegistrations implements ClientRegistrationRepository {
+public final class IssuerClientRegistrations implements ClientRegistrationRepository {
 
-    static final String REGISTRATION_ID = "saisine";
+    public static final String REGISTRATION_ID = "saisine";
 
     private final Supplier<ClientRegistration> registration;
 
-    IssuerClientRegistrations(SecurityProperties security, DashboardClientProperties client) {
+    public IssuerClientRegistrations(SecurityProperties security, StaffClientProperties client) {
         this.registration = SingletonSupplier.of(() -> ClientRegistrations.fromIssuerLocation(security.issuerUri())
                 .registrationId(REGISTRATION_ID)
                 .clientId(client.clientId())
