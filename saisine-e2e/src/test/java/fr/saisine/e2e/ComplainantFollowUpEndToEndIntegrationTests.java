@@ -202,7 +202,8 @@ class ComplainantFollowUpEndToEndIntegrationTests {
         assertThat(closed.get("history").get(closed.get("history").size() - 1).get("withdrawalReason").asString())
                 .isEqualTo("La caisse m'a répondu.");
         String closing = MimeText.plainText(awaitLetter(email, "Votre plainte n° " + reference + " : clôture"));
-        assertThat(closing).contains(reference, "désistement", "clôturée").doesNotContain("Conseil d'État");
+        assertThat(closing).contains(reference, "retrait de votre plainte", "pris acte", "clôturée")
+                .doesNotContain("Conseil d'État", "terminé l'examen");
 
         JsonNode followed = followUpOnceIn(token, "CLOSED");
         assertThat(followed.get("outcome").asString()).isEqualTo("WITHDRAWN");

@@ -292,6 +292,23 @@ class PersonalDataAccessIntegrationTests {
         assertThat(record.get("outcome").asString()).isEqualTo("ALLOWED");
     }
 
+    /**
+     * The same file for staff in a browser (the dashboard's case page links there): only after signing
+     * in with the provider; a bearer token opens no page. Another sector's agent, signed in, gets a
+     * refusal page (DashboardCaseWorkBrowserIntegrationTests).
+     */
+    @Test
+    void shouldSendABrowserToTheProviderBeforeServingAnyFileFromAPage() throws Exception {
+        URI page = stack.intake.url(Endpoint.ATTACHMENT.uri().getPath().replace("/api/v1/complaints/", "/cases/"));
+        for (String authorization : java.util.Arrays.asList(null, bearer("agent-apsf"))) {
+            HttpResponse<String> answer = get(page, authorization);
+            assertThat(answer.statusCode()).as("%s with %s", page, authorization).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/oauth2/authorization/saisine"));
+            assertThat(answer.body()).doesNotContain(LETTER);
+        }
+    }
+
     @Test
     void shouldRefuseATokenOnceItHasExpired() throws Exception {
         URI uri = Endpoint.CASE.uri();

@@ -234,6 +234,22 @@ class StatusLettersIntegrationTests {
                 .contains("no later than " + LifecycleFixtures.englishDate(AppealDeadline.lastDay(today, Residence.ABROAD)));
     }
 
+    @Test
+    void shouldTakeNoteOfAWithdrawalWithoutClaimingAnExaminationOrARightOfAppeal() throws Exception {
+        String reference = EventFixtures.testReference();
+        String alice = address("alice");
+        String bruno = address("bruno");
+        fileAndTriage(reference, alice, bruno, Language.fr, Residence.METROPOLITAN_FRANCE);
+        kafka.send(COMPLAINTS, reference, EventFixtures.json(
+                LifecycleFixtures.closed(reference, 2, ClosureOutcome.WITHDRAWN, null)));
+
+        String closing = text(withSubject(awaitMail(alice, 2), "Votre plainte n° " + reference + " : clôture"));
+
+        assertThat(closing.replace('\n', ' ')).contains("Vous nous avez fait part du retrait de votre plainte",
+                        "nous en avons pris acte, et son examen s'arrête.", "Votre plainte est donc clôturée.")
+                .doesNotContain("terminé l'examen", "Conseil d'État", "contester");
+    }
+
     /** The plain text as written: SMTP carries its lines ended by CRLF. */
     static String text(MimeMessage message) {
         return MimeText.plainText(message).replace("\r\n", "\n");

@@ -11,11 +11,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -41,10 +45,12 @@ import fr.saisine.platform.tracing.EventTracing;
  * outcome with its event in one write. A sender holds a message for a short lease, renewed every
  * third of it while the mail server takes the letter, so that a sender that dies mid-send leaves
  * it to another within one lease (30 s by default), which sends it again with the same Message-ID:
- * what a mail client shows once. A mail server that cannot be reached is the server's fault, not
- * the letter's: such a try is not counted against the letter's attempts and comes again after
- * {@code first-retry-after}, so letters go within that time of the server's return, however long
- * it was away.
+ * what a mail client shows once. A mail server that cannot be reached, or that answers it takes no
+ * mail for now (421, or a 4xx whose enhanced status is of the mail system or the network: 4.3.x,
+ * 4.4.x, RFC 3463), is the server's condition, not the letter's: such a try is not counted against
+ * the letter's attempts and comes again after {@code first-retry-after}, so letters go within that
+ * time of the server's return, however long it was away. Other refusals (a full mailbox, an unknown
+ * address) are the letter's, and back off.
  */
 final class MailSender extends PollingWorker {
 
@@ -133,7 +139,7 @@ final class MailSender extends PollingWorker {
             return;
         }
         catch (MailException transientFailure) {
-            if (serverUnreachable(transientFailure)) {
+            if (serverUnreachable(transientFailure) || serverNotTakingMail(transientFailure)) {
                 retryLater(message.id(), message.attempts(), properties.firstRetryAfter(), transientFailure);
                 return;
             }
@@ -199,6 +205,40 @@ final class MailSender extends PollingWorker {
             }
         }
         return false;
+    }
+
+    /** The server answered, but says it takes no mail from anyone for now (RFC 5321 421; RFC 3463 4.3.x, 4.4.x). */
+    static boolean serverNotTakingMail(MailException failure) {
+        List<Throwable> failures = new ArrayList<>(List.of(failure));
+        if (failure instanceof MailSendException send) {
+            failures.addAll(List.of(send.getMessageExceptions()));
+        }
+        for (Throwable each : failures) {
+            for (Throwable cause = each; cause != null; cause = next(cause)) {
+                Integer code = switch (cause) {
+                    case SMTPSendFailedException f -> f.getReturnCode();
+                    case SMTPSenderFailedException f -> f.getReturnCode();
+                    case SMTPAddressFailedException f -> f.getReturnCode();
+                    default -> null;
+                };
+                if (code != null && (code == 421 || (code / 100 == 4 && SERVER_STATUS.matcher(
+                        String.valueOf(cause.getMessage())).find()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** An enhanced status code of the mail system (4.3.x) or the network and routing (4.4.x). */
+    private static final Pattern SERVER_STATUS = Pattern.compile("\\b4\\.[34]\\.\\d{1,3}\\b");
+
+    private static Throwable next(Throwable cause) {
+        if (cause instanceof MessagingException messaging && messaging.getNextException() != null
+                && messaging.getNextException() != cause) {
+            return messaging.getNextException();
+        }
+        return cause.getCause();
     }
 
     private void retryLater(String id, int attempts, Duration delay, MailException cause) {
