@@ -171,7 +171,7 @@ class LettersDocumentationTest {
         md.append("\n### The outcome paragraph, by outcome\n");
         for (ClosureOutcome outcome : ClosureOutcome.values()) {
             String text = closing(Residence.METROPOLITAN_FRANCE, Language.fr, outcome).text();
-            md.append("\n- `").append(outcome).append("`:\n\n  > ").append(paragraphAfter(text, "Nous avons terminé"))
+            md.append("\n- `").append(outcome).append("`:\n\n  > ").append(paragraphAfter(text, "Nous avons terminé", "Vous nous avez fait part du retrait"))
                     .append('\n');
         }
 
@@ -207,14 +207,15 @@ class LettersDocumentationTest {
         return paragraphs(text).stream().filter(p -> p.startsWith(start)).findFirst().orElseThrow();
     }
 
-    private static String paragraphAfter(String text, String start) {
+    /** The paragraph after the opening one, which starts with one of {@code openings}. */
+    private static String paragraphAfter(String text, String... openings) {
         List<String> paragraphs = paragraphs(text);
         for (int i = 0; i < paragraphs.size() - 1; i++) {
-            if (paragraphs.get(i).startsWith(start)) {
+            if (Arrays.stream(openings).anyMatch(paragraphs.get(i)::startsWith)) {
                 return paragraphs.get(i + 1).replace("\n", " ");
             }
         }
-        throw new IllegalStateException("no paragraph after '" + start + "' in:\n" + text);
+        throw new IllegalStateException("no paragraph after one of " + Arrays.toString(openings) + " in:\n" + text);
     }
 
     private static Path docs() {
