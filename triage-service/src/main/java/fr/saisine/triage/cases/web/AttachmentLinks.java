@@ -2,12 +2,15 @@ package fr.saisine.triage.cases.web;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import fr.saisine.events.ComplaintSubmitted.Attachment;
+import fr.saisine.triage.cases.domain.TriagedCase;
 
 /**
  * The case page's links to the complainant's files. intake-service keeps the files and serves them
@@ -33,9 +36,15 @@ public class AttachmentLinks {
         this.intakeUrl = intakeUrl;
     }
 
-    public String download(String reference, Attachment attachment) {
+    private String download(String reference, Attachment attachment) {
         return UriComponentsBuilder.fromUriString(intakeUrl).path("/cases/{reference}/attachments/{id}")
                 .buildAndExpand(reference, attachment.id()).encode().toUriString();
+    }
+
+    /** Each file of the case, the complaint's and its answers', by id: where the page links it. */
+    Map<String, String> downloads(TriagedCase c) {
+        return Stream.concat(c.attachments().stream(), c.history().stream().flatMap(h -> h.attachments().stream()))
+                .collect(Collectors.toMap(Attachment::id, a -> download(c.reference(), a), (a, b) -> a));
     }
 
     /** "PDF, 1,2 Mo": the kind as detected from the content, and the size as a French reader writes it. */

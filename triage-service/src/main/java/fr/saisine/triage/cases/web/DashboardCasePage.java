@@ -31,12 +31,15 @@ class DashboardCasePage {
     private final CaseLetters letters;
     private final Colleagues colleagues;
     private final TriageProperties triage;
+    private final AttachmentLinks attachmentLinks;
 
-    DashboardCasePage(CaseReading reading, CaseLetters letters, Colleagues colleagues, TriageProperties triage) {
+    DashboardCasePage(CaseReading reading, CaseLetters letters, Colleagues colleagues, TriageProperties triage,
+            AttachmentLinks attachmentLinks) {
         this.reading = reading;
         this.letters = letters;
         this.colleagues = colleagues;
         this.triage = triage;
+        this.attachmentLinks = attachmentLinks;
     }
 
     String render(StaffMember staff, Case current, Model model) {
@@ -54,6 +57,8 @@ class DashboardCasePage {
                 .filter(to -> Lifecycle.writesToComplainant(c.status(), to)).toList());
         model.addAttribute("related", reading.related(c, RELATED_SHOWN));
         model.addAttribute("letters", letters.of(c.reference()));
+        // computed here: Thymeleaf evaluates a link's expression in its restricted mode, which calls no bean
+        model.addAttribute("attachmentHrefs", attachmentLinks.downloads(c));
         model.addAttribute("assignedToMe", c.assignee() != null && staff.subject().equals(c.assignee().subject()));
         model.addAttribute("head", head);
         model.addAttribute("colleagues", head ? colleagues.of(c.sector().code()) : List.of());
