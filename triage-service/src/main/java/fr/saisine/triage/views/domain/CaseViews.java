@@ -160,14 +160,15 @@ public class CaseViews {
         if (wanted.isEmpty()) {
             return page(found, page, size);
         }
-        for (Held held : byReference.descendingMap().values()) {
+        // ascending: a skip list walks forward along its lowest level, but backward by a search per step
+        for (Held held : byReference.values()) {
             CaseSummary summary = held.summary();
             if (sectors.contains(summary.sector().code()) && (summary.reference().startsWith(prefix)
                     || held.complainant().contains(wanted) || held.organisation().contains(wanted))) {
                 found.add(summary);
             }
         }
-        return page(found, page, size);
+        return page(found.reversed(), page, size);
     }
 
     private static ViewPage page(List<CaseSummary> all, int page, int size) {
