@@ -1,7 +1,6 @@
 package fr.saisine.triage.views.messaging;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +26,6 @@ class CaseViewsConfiguration {
 
     @Bean
     HealthIndicator caseViewsHealthIndicator(CaseViewsFeed feed, CaseViews views) {
-        return () -> (feed.caughtUp() ? Health.up() : Health.down().withDetail("reason", "catching up with " + feed.topic()))
-                .withDetail("cases", views.size()).build();
+        return new CaseViewsReadiness(feed, views);
     }
 }

@@ -111,15 +111,15 @@ public final class CaseViewsFeed implements AutoCloseable {
         kafka.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
         long started = System.nanoTime();
-        int applied = 0;
         while (running) {
-            for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
-                applied += apply(record) ? 1 : 0;
-            }
+            // checked before each poll: an empty topic is caught up at once, not after a poll's wait
             if (!caughtUp && end.entrySet().stream().allMatch(e -> kafka.position(e.getKey()) >= e.getValue())) {
                 caughtUp = true;
-                log.info("case views rebuilt from {}: {} cases from {} summaries in {} ms", topic, views.size(),
+                log.info("case views rebuilt from {}: {} cases from {} records in {} ms", topic, views.size(),
                         end.values().stream().mapToLong(Long::longValue).sum(), (System.nanoTime() - started) / 1_000_000);
+            }
+            for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
+                apply(record);
             }
         }
     }
