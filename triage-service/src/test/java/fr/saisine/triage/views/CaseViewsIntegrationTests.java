@@ -38,6 +38,7 @@ import fr.saisine.testsupport.EventFixtures;
 import fr.saisine.testsupport.KafkaProbe;
 import fr.saisine.testsupport.StaffTokens;
 import fr.saisine.testsupport.TestServers;
+import fr.saisine.triage.cases.web.DashboardFilterAccess;
 import fr.saisine.triage.views.domain.CaseViews;
 import fr.saisine.triage.views.messaging.CaseViewsFeed;
 import fr.saisine.triage.views.messaging.CaseViewsReadiness;
@@ -69,6 +70,12 @@ class CaseViewsIntegrationTests {
 
     @Autowired
     EventJson eventJson;
+
+    @Autowired
+    org.thymeleaf.spring6.SpringTemplateEngine templates;
+
+    @Autowired
+    org.springframework.context.ApplicationContext applicationContext;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -200,6 +207,43 @@ class CaseViewsIntegrationTests {
                         .isEqualTo(views.queue(sector, List.of("TRIAGED", "UNDER_REVIEW", "CLOSED"), c -> true, 0, 10_000));
             }
         }
+    }
+
+    /**
+     * The dashboard's search, as the page renders it (the page itself needs a browser's sign-in:
+     * the end-to-end browser tests open it); no queue table beside the results.
+     */
+    @Test
+    void shouldRenderTheSearchResultsOnTheDashboardWithAnAccessibleForm() throws Exception {
+        Instant at = Instant.parse("2026-03-02T09:15:27Z");
+        var found = new fr.saisine.triage.views.domain.ViewPage(List.of(new CaseSummary("26000042", 3,
+                new Sector("APSF", "Affaires publiques"), "UNDER_REVIEW", null, Priority.NORMAL, Category.ACCESS_RIGHT,
+                at, "Pas de réponse", "Hélène Lefèvre", "Mairie de Brest", at)), 1, 0, 100);
+        var staff = new fr.saisine.platform.security.StaffMember("s-1", "agent-apsf", "Claire Martin",
+                java.util.Set.of(fr.saisine.platform.security.StaffRole.AGENT), java.util.Set.of("APSF"));
+        var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/");
+        var response = new org.springframework.mock.web.MockHttpServletResponse();
+        var exchange = org.thymeleaf.web.servlet.JakartaServletWebApplication
+                .buildApplication(request.getServletContext()).buildExchange(request, response);
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("staff", staff);
+        model.put("queues", List.of(new fr.saisine.triage.cases.domain.SectorQueue("APSF", "Affaires publiques", 1,
+                new fr.saisine.triage.views.domain.ViewPage(List.of(), 0, 0, 200))));
+        model.put("filter", DashboardFilterAccess.empty());
+        model.put("colleagues", List.of());
+        model.put("path", "/");
+        model.put("shownMax", 200);
+        model.put("sectorNames", Map.of("APSF", "Affaires publiques"));
+        model.put("searchText", "lefevre");
+        model.put("found", found);
+        model.put(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(applicationContext, null));
+        String html = templates.process("dashboard", new org.thymeleaf.context.WebContext(exchange,
+                java.util.Locale.FRANCE, model));
+
+        assertThat(html).contains("<label for=\"q\">", "id=\"q\" name=\"q\" type=\"search\"", "value=\"lefevre\"",
+                "href=\"/cases/26000042\"", "Hélène Lefèvre", "Mairie de Brest", "en cours d&#39;instruction",
+                "1</span> saisine(s) trouvée(s)").doesNotContain("id=\"queues\"", "Appliquer les filtres");
     }
 
     /** The rebuild's pace, from a topic of many summaries (their number: -Dsaisine.views.rebuild=N, 20,000 by default). */
