@@ -75,6 +75,12 @@ class DashboardCaseWorkBrowserIntegrationTests {
         assertThat(new Select(browser.findElement(By.id("status"))).getFirstSelectedOption().getText()).isEqualTo("orientée");
         fullPageScreenshot("queue-filters");
 
+        browser.findElement(By.id("q")).sendKeys("mairie de reze");
+        browser.findElement(By.xpath("//button[normalize-space()='Rechercher']")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("q=mairie"));
+        assertThat(browser.findElement(By.id("results")).getText()).contains(reference, "Mairie de Rezé");
+        fullPageScreenshot("search");
+
         browser.findElement(By.linkText(reference)).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains(reference);
         assertThat(text()).contains("public-bodies", "Aucun : la saisine est restée dans le secteur choisi par les règles.");

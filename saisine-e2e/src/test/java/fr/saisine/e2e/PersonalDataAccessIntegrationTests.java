@@ -131,6 +131,32 @@ class PersonalDataAccessIntegrationTests {
         }
     }
 
+    /**
+     * The endpoints over all the caller's sectors rather than one case or sector: another sector's
+     * agent is served their own sectors only (200, nothing of APSF's), the auditor refused.
+     */
+    enum SectorWideEndpoint {
+        COUNTS("GET /api/v1/sectors/counts", ""),
+        SEARCH("GET /api/v1/cases", "?q=Jeanne%20Dupont&size=200");
+
+        final String mapping;
+        final String query;
+
+        SectorWideEndpoint(String mapping, String query) {
+            this.mapping = mapping;
+            this.query = query;
+        }
+
+        URI uri() {
+            return stack.triage.url(mapping.substring(4) + query);
+        }
+
+        /** What the APSF staff see and another sector's do not: the complaint's reference, or APSF's counts. */
+        String apsfOnly() {
+            return this == SEARCH ? reference : "\"APSF\"";
+        }
+    }
+
     /** The API endpoints that serve no complainant's data to staff: public, or the auditor's. */
     static final Set<String> OTHER_API_ENDPOINTS = Set.of("intake POST /api/v1/complaints",
             "triage GET /api/v1/audit");
@@ -384,6 +410,46 @@ class PersonalDataAccessIntegrationTests {
         assertThat(record.get("action").asString()).isEqualTo("GET /api/v1/sectors/{code}/queue");
     }
 
+    static Stream<SectorWideEndpoint> sectorWideEndpoints() {
+        return Stream.of(SectorWideEndpoint.values());
+    }
+
+    @ParameterizedTest
+    @MethodSource("sectorWideEndpoints")
+    void shouldServeTheCallersOwnSectorsOnlyAndNoAuditor(SectorWideEndpoint endpoint) throws Exception {
+        HttpResponse<String> anonymous = get(endpoint.uri(), null);
+        assertProblem(anonymous, 401, "/problems/unauthenticated");
+        assertProblem(get(endpoint.uri(), bearer("auditor")), 403, "/problems/forbidden");
+
+        HttpResponse<String> otherSector = get(endpoint.uri(), bearer("agent-num"));
+        assertThat(otherSector.statusCode()).isEqualTo(200);
+        assertThat(otherSector.body()).doesNotContain(endpoint.apsfOnly());
+
+        for (String username : List.of("agent-apsf", "head-apsf")) {
+            HttpResponse<String> own = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> get(endpoint.uri(), bearer(username)), r -> r.body().contains(endpoint.apsfOnly()));
+            assertThat(own.statusCode()).as("%s as %s", endpoint, username).isEqualTo(200);
+            assertThat(own.headers().allValues("Cache-Control")).anySatisfy(
+                    value -> assertThat(value).contains("no-store"));
+        }
+    }
+
+    @Test
+    void shouldRecordASearchOnceWithTheReferencesFound() throws Exception {
+        HttpResponse<String> found = await().atMost(Duration.ofSeconds(30)).until(
+                () -> get(SectorWideEndpoint.SEARCH.uri(), bearer("head-apsf")), r -> r.body().contains(reference));
+        String searchId = found.headers().firstValue("X-Request-Id").orElseThrow();
+        List<String> shown = json.readTree(found.body()).get("cases").valueStream()
+                .map(c -> c.get("reference").asString()).toList();
+
+        JsonNode record = await().atMost(Duration.ofSeconds(30)).until(
+                () -> recordWithRequestId(stack.triage.url("/api/v1/audit?actor=head-apsf&size=200"), searchId),
+                r -> r != null);
+        assertThat(record.get("references").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyElementsOf(shown).contains(reference);
+        assertThat(record.get("action").asString()).isEqualTo("GET /api/v1/cases");
+    }
+
     @Test
     void shouldGuardEveryApiEndpointTheServicesMap() throws Exception {
         Set<String> mapped = new TreeSet<>();
@@ -407,6 +473,9 @@ class PersonalDataAccessIntegrationTests {
         }
         for (Change change : Change.values()) {
             covered.add("triage " + change.mapping);
+        }
+        for (SectorWideEndpoint endpoint : SectorWideEndpoint.values()) {
+            covered.add("triage " + endpoint.mapping);
         }
         for (TokenHolderEndpoint endpoint : TokenHolderEndpoint.values()) {
             covered.add("intake " + endpoint.mapping);

@@ -94,9 +94,10 @@ final class RunningStack {
         String complaints = TestServers.uniqueName("complaint-events");
         String notifications = TestServers.uniqueName("notification-events");
         String audit = TestServers.uniqueName("audit-events");
+        String caseViews = TestServers.uniqueName("case-views");
         String run = TestServers.uniqueName("e2e");
         KafkaAccess.grant(Map.of("complaint-events", complaints, "notification-events", notifications,
-                "audit-events", audit));
+                "audit-events", audit, "case-views", caseViews));
         Map<String, String> common = Map.of(
                 "spring.cloud.stream.bindings.auditEvents-out-0.destination", audit,
                 // an expired token is refused after its lifetime plus this skew: short, so a test can wait it out
@@ -116,6 +117,8 @@ final class RunningStack {
                         "spring.cloud.stream.bindings.complaintEvents-out-0.destination", complaints,
                         "spring.cloud.stream.bindings.recordLetters-in-0.destination", notifications,
                         "spring.cloud.stream.bindings.gatherAuditRecords-in-0.destination", audit,
+                        // the staff views' summaries, published and read back by triage (saisine.views.topic follows)
+                        "spring.cloud.stream.bindings.caseViews-out-0.destination", caseViews,
                         // the case page's links to the complainants' files, served by this run's intake
                         "saisine.dashboard.intake-url", "http://127.0.0.1:" + intakePort)),
                 "notification", with(common, Map.of(

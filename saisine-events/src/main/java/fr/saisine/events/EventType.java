@@ -16,7 +16,8 @@ public enum EventType {
     FOLLOW_UP_LINK_ISSUED("FollowUpLinkIssued", 1, FollowUpLinkIssued.class),
     FOLLOW_UP_LINK_REQUESTED("FollowUpLinkRequested", 1, FollowUpLinkRequested.class),
     COMPLAINANT_ANSWERED("ComplainantAnswered", 1, ComplainantAnswered.class),
-    WITHDRAWAL_REQUESTED("WithdrawalRequested", 1, WithdrawalRequested.class);
+    WITHDRAWAL_REQUESTED("WithdrawalRequested", 1, WithdrawalRequested.class),
+    CASE_SUMMARY("CaseSummary", 1, CaseSummary.class);
 
     private final String typeName;
     private final int schemaVersion;

@@ -3,7 +3,7 @@ package fr.saisine.events;
 import java.util.List;
 
 /**
- * Every Kafka topic of Saisine, named once. Records on both are keyed by the complaint
+ * Every Kafka topic of Saisine, named once. Records on each are keyed by the complaint
  * reference, so that all the events of one complaint stay in one partition, in order.
  */
 public final class Topics {
@@ -28,8 +28,16 @@ public final class Topics {
      */
     public static final String AUDIT_EVENTS = "audit-events";
 
+    /**
+     * The staff views' source: one {@link CaseSummary} per case version, published by triage, keyed
+     * by reference. Compacted ({@code cleanup.policy=compact}): the latest record of each case is
+     * kept for ever, so that reading it from the beginning rebuilds every case's latest summary.
+     */
+    public static final String CASE_VIEWS = "case-views";
+
     /** Every topic above: what the services' bindings may name (a test of each service checks it). */
-    public static final List<String> ALL = List.of(COMPLAINT_EVENTS, NOTIFICATION_EVENTS, AUDIT_EVENTS);
+    public static final List<String> ALL = List.of(COMPLAINT_EVENTS, NOTIFICATION_EVENTS, AUDIT_EVENTS,
+            CASE_VIEWS);
 
     /** Dead letters carry the consuming group in their name, so each service's failures are apart. */
     public static String deadLetters(String topic, String group) {

@@ -86,6 +86,10 @@ public final class TestServers {
         registry.add("saisine.kafka.security-protocol", servers.kafka()::securityProtocol);
         registry.add("saisine.kafka.username", () -> KafkaPrincipals.ADMIN);
         registry.add("saisine.kafka.password", () -> servers.kafka().password(KafkaPrincipals.ADMIN));
+        // triage's staff views are read whole from case-views: a topic of this context's own, so that
+        // its views hold its own cases only (created by the views' reader, as admin, on first read)
+        String caseViews = uniqueName("case-views");
+        registry.add("spring.cloud.stream.bindings.caseViews-out-0.destination", () -> caseViews);
     }
 
     /** A loopback port free at the time of asking. */

@@ -49,6 +49,19 @@ public final class CaseAccess {
         }
     }
 
+    /**
+     * Lets {@code staff} search or count the cases of their own sectors, whichever those are: an
+     * AGENT or SECTOR_HEAD; anyone else is refused, and the refusal recorded.
+     *
+     * @throws AccessRefusedException when the staff member's role reads no case
+     */
+    public void checkWorksCases(StaffMember staff) {
+        if (!staff.worksCases()) {
+            audit.record(staff, List.of(), AccessOutcome.REFUSED, "the staff member's role reads no case");
+            throw new AccessRefusedException("cases");
+        }
+    }
+
     /** Records one view of several cases (a queue, the dashboard): one entry, with every reference shown. */
     public void recordView(StaffMember staff, List<String> references) {
         audit.record(staff, references, AccessOutcome.ALLOWED, null);

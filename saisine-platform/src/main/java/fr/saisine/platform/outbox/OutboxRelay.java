@@ -35,6 +35,7 @@ public final class OutboxRelay extends PollingWorker {
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
     private final Map<String, String> bindingByCollection;
+    private final Map<String, String> bindingByType;
     private final OutboxProperties properties;
     private final Clock clock;
     private final JobLeases leases;
@@ -42,10 +43,21 @@ public final class OutboxRelay extends PollingWorker {
     /** @param bindingByCollection where the events stored in each collection are published */
     public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, Map<String, String> bindingByCollection,
             OutboxProperties properties, Clock clock, JobLeases leases) {
+        this(mongo, publisher, bindingByCollection, Map.of(), properties, clock, leases);
+    }
+
+    /**
+     * @param bindingByType where the events of these types are published, whatever collection
+     *        stores them: a document's change may announce itself on more than one topic (triage's
+     *        case summaries go to case-views, its lifecycle events to complaint-events)
+     */
+    public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, Map<String, String> bindingByCollection,
+            Map<String, String> bindingByType, OutboxProperties properties, Clock clock, JobLeases leases) {
         super("outbox-relay", properties.pollInterval(), properties.maxBackoff());
         this.mongo = mongo;
         this.publisher = publisher;
         this.bindingByCollection = Map.copyOf(bindingByCollection);
+        this.bindingByType = Map.copyOf(bindingByType);
         this.properties = properties;
         this.clock = clock;
         this.leases = leases;
@@ -76,6 +88,7 @@ public final class OutboxRelay extends PollingWorker {
                 dropIfOrphan(pending, marker);
                 continue;
             }
+            binding = bindingByType.getOrDefault(entry.getString("type"), binding);
             publisher.publishStored(entry.getString("traceparent"), binding, entry.getString("reference"),
                     entry.getString("type"), entry.getString("json"));
             pending.deleteOne(Filters.eq("_id", marker.get("_id")));

@@ -1,19 +1,24 @@
 package fr.saisine.triage.cases.domain;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
 import fr.saisine.platform.access.CaseAccess;
 import fr.saisine.platform.security.StaffMember;
 import fr.saisine.triage.routing.TriageProperties;
+import fr.saisine.triage.views.domain.CaseViews;
+import fr.saisine.triage.views.domain.ViewPage;
 
 /**
  * Staff reads of cases, each behind the sector rule and recorded in the audit trail before the
- * case leaves: one case, one sector's queue, or the queues of all the reader's sectors.
+ * case leaves: one case (from the store, by {@code _id}), a sector's queue, the queues of all the
+ * reader's sectors, their counts, a search (from the staff views held in memory, {@link CaseViews}).
  */
 @Service
 public class CaseReading {
@@ -21,9 +26,11 @@ public class CaseReading {
     private final Cases cases;
     private final CaseAccess access;
     private final TriageProperties triage;
+    private final CaseViews views;
 
-    CaseReading(Cases cases, CaseAccess access, TriageProperties triage) {
+    CaseReading(Cases cases, CaseAccess access, TriageProperties triage, CaseViews views) {
         this.cases = cases;
+        this.views = views;
         this.access = access;
         this.triage = triage;
     }
@@ -40,36 +47,60 @@ public class CaseReading {
                 .filter(r -> !r.equals(triagedCase.reference())).limit(limit).toList();
     }
 
-    /** One configured sector's queue, oldest first. */
-    public SectorQueue queue(StaffMember staff, String sector, int limit) {
+    /** A page of one configured sector's queue: the cases {@code filter} lists, oldest first. */
+    public SectorQueue queue(StaffMember staff, String sector, QueueFilter filter, int page, int size) {
         access.checkSector(staff, sector);
-        SectorQueue queue = queueOf(sector, cases.openCountsBySector(), limit);
+        SectorQueue queue = queueOf(staff, sector, filter, page, size);
         access.recordView(staff, queue.references());
         return queue;
     }
 
     /**
-     * The open cases of some of the reader's sectors that pass {@code filter}, oldest first: each
-     * sector's {@code scanned} oldest open cases, filtered in memory, at most {@code shown} kept;
-     * one audit entry naming every case shown. A stop-gap for the dashboard's filters: scanning a
-     * sector's open cases costs a collection scan on FerretDB, and the sector read models (the
-     * performance issue) will replace it with a filtered read.
+     * The first page of each of some of the reader's sectors' queues, the dashboard's; one audit
+     * entry naming every case shown.
      *
      * @throws fr.saisine.platform.access.AccessRefusedException when one of the sectors is not the reader's
      */
-    public List<SectorQueue> filteredQueues(StaffMember staff, List<String> sectors, int scanned, int shown,
-            Predicate<TriagedCase> filter) {
+    public List<SectorQueue> queues(StaffMember staff, List<String> sectors, QueueFilter filter, int size) {
         sectors.forEach(sector -> access.checkSector(staff, sector));
-        Map<String, Long> counts = cases.openCountsBySector();
-        List<SectorQueue> queues = sectors.stream().map(sector -> new SectorQueue(sector, triage.sectors().get(sector),
-                counts.getOrDefault(sector, 0L),
-                cases.openQueue(sector, scanned).stream().filter(filter).limit(shown).toList())).toList();
+        List<SectorQueue> queues = sectors.stream().map(sector -> queueOf(staff, sector, filter, 0, size)).toList();
         access.recordView(staff, queues.stream().flatMap(q -> q.references().stream()).toList());
         return queues;
     }
 
-    private SectorQueue queueOf(String sector, Map<String, Long> counts, int limit) {
-        return new SectorQueue(sector, triage.sectors().get(sector), counts.getOrDefault(sector, 0L),
-                cases.openQueue(sector, limit));
+    /** Each of the reader's sectors, its cases counted by status: no personal data, so no audit entry. */
+    public List<SectorCounts> counts(StaffMember staff) {
+        access.checkWorksCases(staff);
+        return triage.sectors().keySet().stream().filter(staff::worksIn).map(this::countsOf).toList();
+    }
+
+    /**
+     * A page of the cases of the reader's sectors whose reference starts with {@code text}, or whose
+     * complainant or organisation contains it (accents and case ignored), newest first; one audit
+     * entry naming every case shown.
+     */
+    public ViewPage search(StaffMember staff, String text, int page, int size) {
+        access.checkWorksCases(staff);
+        Set<String> sectors = triage.sectors().keySet().stream().filter(staff::worksIn).collect(Collectors.toSet());
+        ViewPage found = views.search(sectors, text, page, size);
+        access.recordView(staff, found.references());
+        return found;
+    }
+
+    private SectorQueue queueOf(StaffMember staff, String sector, QueueFilter filter, int page, int size) {
+        return new SectorQueue(sector, triage.sectors().get(sector), countsOf(sector).open(),
+                views.queue(sector, filter.statuses(), c -> filter.matches(c, staff), page, size));
+    }
+
+    private SectorCounts countsOf(String sector) {
+        Map<String, Long> held = views.counts(sector);
+        Map<CaseStatus, Long> byStatus = new EnumMap<>(CaseStatus.class);
+        long open = 0;
+        for (CaseStatus status : CaseStatus.values()) {
+            long count = held.getOrDefault(status.name(), 0L);
+            byStatus.put(status, count);
+            open += status == CaseStatus.CLOSED ? 0 : count;
+        }
+        return new SectorCounts(sector, triage.sectors().get(sector), byStatus, open);
     }
 }

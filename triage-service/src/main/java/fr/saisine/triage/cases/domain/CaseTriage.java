@@ -39,7 +39,8 @@ public class CaseTriage {
         var sector = new ComplaintTriaged.Sector(routing.sectorCode(), routing.sectorName());
         var triagedCase = TriagedCase.routed(complaint.reference(), sector, routing.matchedRule(), routing.reason(),
                 routing.priority(), routing.priorityReason(), complaint.subject(), complaint.respondent().name(),
-                complaint.category(), complaint.submittedAt(), relatedKey, now, complaint.attachments());
+                complaint.category(), complaint.submittedAt(), relatedKey, now, complaint.attachments(),
+                complaint.complainant() == null ? null : complaint.complainant().name());
         var triaged = new ComplaintTriaged(complaint.reference(), now, sector, routing.matchedRule(),
                 routing.priority(), related);
         if (cases.add(triagedCase, EventEnvelope.wrap(triaged, now))) {

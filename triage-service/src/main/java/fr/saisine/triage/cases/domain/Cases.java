@@ -1,13 +1,15 @@
 package fr.saisine.triage.cases.domain;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import fr.saisine.events.ComplaintTriaged;
 import fr.saisine.events.EventEnvelope;
 
-/** Where cases are kept, each version with the events that announce it. */
+/**
+ * Where cases are kept, each version with the events that announce it and its summary for the
+ * staff views (queues, counts and search read those, from memory: views package).
+ */
 public interface Cases {
 
     /**
@@ -30,13 +32,4 @@ public interface Cases {
 
     /** The references sharing this related key, in order of reference: oldest first. */
     List<String> related(String relatedKey, int limit);
-
-    /** A sector's open cases, oldest first. */
-    List<TriagedCase> openQueue(String sectorCode, int limit);
-
-    /** How many open cases each sector holds. */
-    Map<String, Long> openCountsBySector();
-
-    /** How many cases each sector holds in each status, closed ones included. */
-    Map<String, Map<CaseStatus, Long>> countsBySectorAndStatus();
 }

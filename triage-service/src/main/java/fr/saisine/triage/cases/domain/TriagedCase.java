@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.saisine.events.CaseSummary;
 import fr.saisine.events.Category;
 import fr.saisine.events.ClosureOutcome;
 import fr.saisine.events.ComplaintSubmitted.Attachment;
@@ -14,6 +15,7 @@ import fr.saisine.events.StaffActor;
 /**
  * A case as staff see it: where it was routed and why, where it stands, who works it, and its
  * history. Only {@link Case} makes a new one from an old one; nothing sets a field.
+ * {@code complainantName} is null for cases stored before it was kept.
  */
 public record TriagedCase(
         String reference,
@@ -36,7 +38,8 @@ public record TriagedCase(
         List<SectorMove> moves,
         List<Note> notes,
         long questionVersion,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        String complainantName) {
 
     public TriagedCase {
         history = history == null ? List.of() : List.copyOf(history);
@@ -49,12 +52,13 @@ public record TriagedCase(
     /** A newly routed case: submitted, then triaged, by the rules rather than a person. */
     static TriagedCase routed(String reference, Sector sector, String matchedRule, String routingReason,
             Priority priority, String priorityReason, String subject, String respondentName, Category category,
-            Instant submittedAt, String relatedKey, Instant triagedAt, List<Attachment> attachments) {
+            Instant submittedAt, String relatedKey, Instant triagedAt, List<Attachment> attachments,
+            String complainantName) {
         return new TriagedCase(reference, CaseStatus.TRIAGED, sector, matchedRule, routingReason, priority,
                 priorityReason, subject, respondentName, category, submittedAt, relatedKey,
                 List.of(StatusChange.automatic(CaseStatus.SUBMITTED, submittedAt),
                         StatusChange.automatic(CaseStatus.TRIAGED, triagedAt)),
-                null, null, null, null, List.of(), List.of(), 0, attachments);
+                null, null, null, null, List.of(), List.of(), 0, attachments, complainantName);
     }
 
     /** A copy to change: the routing facts stay, what the lifecycle changes is set one by one. */
@@ -127,7 +131,7 @@ public record TriagedCase(
             return new TriagedCase(from.reference, status, sector, from.matchedRule, from.routingReason, from.priority,
                     from.priorityReason, from.subject, from.respondentName, from.category, from.submittedAt,
                     from.relatedKey, history, assignee, outcome, referredTo, question, moves, notes, questionVersion,
-                    from.attachments);
+                    from.attachments, from.complainantName);
         }
 
         private static <T> List<T> append(List<T> list, T item) {
@@ -135,6 +139,15 @@ public record TriagedCase(
             longer.add(item);
             return longer;
         }
+    }
+
+    /**
+     * What the staff views show of the case at {@code version}, stored at {@code at}: published
+     * with every version, so that the views (case-views) always hold the latest.
+     */
+    public CaseSummary summary(long version, Instant at) {
+        return new CaseSummary(reference, version, sector, status.name(), assignee, priority, category, submittedAt,
+                subject, complainantName, respondentName, at);
     }
 
     public boolean isOpen() {

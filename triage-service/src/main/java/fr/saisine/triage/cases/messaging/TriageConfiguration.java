@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 
 import fr.saisine.events.ComplainantAnswered;
+import fr.saisine.events.EventType;
 import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.events.NotificationDelivered;
 import fr.saisine.events.NotificationFailed;
@@ -27,12 +28,14 @@ import fr.saisine.triage.cases.domain.ComplainantRequestHandling;
 /**
  * The case's flows: complaint-events in ({@code triageComplaint}: complaints and complainants'
  * requests), notification-events in
- * ({@code recordLetters}), and the relay that publishes each case's events out. Bindings are in application.yml.
+ * ({@code recordLetters}), and the relay that publishes each case's events out, and its summaries
+ * to case-views. Bindings are in application.yml.
  */
 @Configuration(proxyBeanMethods = false)
 class TriageConfiguration {
 
     static final String OUTPUT_BINDING = "complaintEvents-out-0";
+    static final String VIEWS_BINDING = "caseViews-out-0";
 
     /**
      * Routes each submitted complaint, and applies to its case what the complainant asks through
@@ -69,7 +72,9 @@ class TriageConfiguration {
     @Bean
     OutboxRelay caseOutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
             Clock clock, JobLeases leases) {
+        // the lifecycle events to complaint-events; each version's summary to case-views, for the staff views
         return new OutboxRelay(mongo, publisher,
-                Map.of("cases", OUTPUT_BINDING, VersionedStore.versionsOf("cases"), OUTPUT_BINDING), properties, clock, leases);
+                Map.of("cases", OUTPUT_BINDING, VersionedStore.versionsOf("cases"), OUTPUT_BINDING),
+                Map.of(EventType.CASE_SUMMARY.typeName(), VIEWS_BINDING), properties, clock, leases);
     }
 }

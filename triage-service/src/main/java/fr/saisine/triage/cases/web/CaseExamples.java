@@ -38,8 +38,21 @@ final class CaseExamples {
 
     static final String QUEUE = """
             {"sector": {"code": "APSF", "name": "Affaires publiques, sociales et financières"}, "open": 1,
+             "total": 1, "page": 0, "size": 50,
              "cases": [{"reference": "26000001", "status": "UNDER_REVIEW", "priority": "HIGH",
                         "subject": "Reconnaissance faciale aux abords des écoles", "respondent": "Commune de Lyon",
+                        "submittedAt": "2026-03-02T09:15:27.412Z"}]}""";
+
+    static final String COUNTS = """
+            {"sectors": [{"sector": {"code": "APSF", "name": "Affaires publiques, sociales et financières"},
+              "open": 3, "byStatus": {"SUBMITTED": 0, "TRIAGED": 2, "UNDER_REVIEW": 1, "INFORMATION_REQUESTED": 0,
+                                       "INTERVENTION": 0, "CLOSED": 5, "REOPENED": 0}}]}""";
+
+    static final String SEARCH = """
+            {"query": "dupont", "total": 1, "page": 0, "size": 50,
+             "cases": [{"reference": "26000001", "subject": "Reconnaissance faciale aux abords des écoles",
+                        "complainant": "Hélène Dupont", "respondent": "Commune de Lyon", "status": "UNDER_REVIEW",
+                        "sector": {"code": "APSF", "name": "Affaires publiques, sociales et financières"},
                         "submittedAt": "2026-03-02T09:15:27.412Z"}]}""";
 
     static final String TAKE_UNDER_REVIEW = """

@@ -45,6 +45,16 @@ class DashboardLabels {
         };
     }
 
+    /** A status as the staff views hold it, by name: its label, or the name if this build knows no such status. */
+    public String status(String name) {
+        try {
+            return CaseStatus.valueOf(name).label();
+        }
+        catch (IllegalArgumentException | NullPointerException unknown) {
+            return name;
+        }
+    }
+
     public String priority(Priority priority) {
         return priority == Priority.HIGH ? "haute" : "normale";
     }

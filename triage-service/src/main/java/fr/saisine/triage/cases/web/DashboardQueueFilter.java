@@ -1,12 +1,9 @@
 package fr.saisine.triage.cases.web;
 
-import java.util.function.Predicate;
-
 import fr.saisine.events.Category;
 import fr.saisine.events.Priority;
-import fr.saisine.platform.security.StaffMember;
 import fr.saisine.triage.cases.domain.CaseStatus;
-import fr.saisine.triage.cases.domain.TriagedCase;
+import fr.saisine.triage.cases.domain.QueueFilter;
 
 /**
  * The queue's filters, as the GET form sends them: a status, an assignee ({@value #ME},
@@ -15,8 +12,8 @@ import fr.saisine.triage.cases.domain.TriagedCase;
  */
 record DashboardQueueFilter(CaseStatus status, String assignee, Category category, Priority priority) {
 
-    static final String ME = "me";
-    static final String UNASSIGNED = "unassigned";
+    static final String ME = QueueFilter.ME;
+    static final String UNASSIGNED = QueueFilter.UNASSIGNED;
 
     static DashboardQueueFilter of(String status, String assignee, String category, String priority) {
         CaseStatus s = parse(CaseStatus.class, status);
@@ -29,19 +26,9 @@ record DashboardQueueFilter(CaseStatus status, String assignee, Category categor
         return status == null && assignee == null && category == null && priority == null;
     }
 
-    Predicate<TriagedCase> of(StaffMember staff) {
-        return c -> (status == null || c.status() == status)
-                && (category == null || c.category() == category)
-                && (priority == null || c.priority() == priority)
-                && (assignee == null || assignedAsAsked(c, staff));
-    }
-
-    private boolean assignedAsAsked(TriagedCase c, StaffMember staff) {
-        return switch (assignee) {
-            case ME -> c.assignee() != null && staff.subject().equals(c.assignee().subject());
-            case UNASSIGNED -> c.assignee() == null;
-            default -> c.assignee() != null && assignee.equals(c.assignee().username());
-        };
+    /** The filter as the staff views apply it. */
+    QueueFilter asQueueFilter() {
+        return new QueueFilter(status, assignee, category, priority);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {
