@@ -735,20 +735,33 @@ fault_component() {
 run_bench() {
     load_profile dev
     pick_java
+    local jar="$ROOT/saisine-bench/target/saisine-bench.jar"
+    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/saisine-bench/src" "$ROOT/saisine-ops/src" -newer "$jar" -print -quit)" ]; then
+        mvnw -q -DskipTests package -pl saisine-bench -am || die "could not build the benchmark"
+    fi
+    # --help, and --chart (drawn from saved runs), need no stack
+    local arg
+    for arg in "$@"; do
+        case "$arg" in
+            --help) "$JAVA" -jar "$jar" --help; return ;;
+            --chart|--chart=*) "$JAVA" -jar "$jar" --chart-file="$ROOT/docs/staff-views-p95.svg" "$@"; return ;;
+        esac
+    done
     for s in "${SERVICES[@]}"; do
         is_alive "$s" || die "$s-service is not running; start the stack with ./saisine up first"
     done
     require_no_rate_limit
     infra_env
-    local jar="$ROOT/saisine-bench/target/saisine-bench.jar"
-    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/saisine-bench/src" "$ROOT/saisine-ops/src" -newer "$jar" -print -quit)" ]; then
-        mvnw -q -DskipTests package -pl saisine-bench -am || die "could not build the benchmark"
-    fi
-    # with ./saisine up --instances 2, the complaints go to both intakes in turn
-    local intakes="http://127.0.0.1:$INTAKE_PORT"
+    # with ./saisine up --instances 2, the complaints go to both intakes in turn, and the writes of
+    # every instance are counted
+    local intakes="http://127.0.0.1:$INTAKE_PORT" metrics="" instance
     if is_alive intake-2; then intakes="$intakes,http://127.0.0.1:$(service_port intake-2)"; fi
+    for instance in intake triage notification intake-2 triage-2 notification-2; do
+        if is_alive "$instance"; then metrics="${metrics:+$metrics,}http://127.0.0.1:$(management_port "$instance")"; fi
+    done
     say "Benchmarking $(is_alive intake-2 && echo "two instances of each service" || echo "one instance of each service")"
-    "$JAVA" -jar "$jar" --intake="$intakes" --results="$SAISINE_HOME/bench" "$@"
+    "$JAVA" -jar "$jar" --intake="$intakes" --triage="http://127.0.0.1:$TRIAGE_PORT" --issuer="$OIDC_ISSUER" \
+        --metrics="$metrics" --results="$SAISINE_HOME/bench" "$@"
 }
 
 # What the fuzzer checks in every answer: no 5xx, and each status, content type, header and body

@@ -6,18 +6,19 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** The machine the figures came from, as they should be quoted with them. */
-final class Machine {
+record Machine(String cpu, int cores, double memoryGiB, String os, String jdk) {
 
-    private Machine() {
+    static Machine here() {
+        return new Machine(readCpuModel(), Runtime.getRuntime().availableProcessors(), Math.round(readMemoryGiB() * 10) / 10.0,
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
     }
 
-    static String describe() {
-        return "%s, %d cores, %.0f GiB, %s %s, Java %s".formatted(cpuModel(), Runtime.getRuntime().availableProcessors(),
-                memoryGiB(), System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("java.version"));
+    String describe() {
+        return "%s, %d cores, %.1f GiB, %s, Java %s".formatted(cpu, cores, memoryGiB, os, jdk);
     }
 
-    private static String cpuModel() {
+    private static String readCpuModel() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
             return lines.filter(l -> l.startsWith("model name")).findFirst()
                     .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
@@ -27,7 +28,7 @@ final class Machine {
         }
     }
 
-    private static double memoryGiB() {
+    private static double readMemoryGiB() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
             return lines.filter(l -> l.startsWith("MemTotal")).findFirst()
                     .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0).orElse(0.0);

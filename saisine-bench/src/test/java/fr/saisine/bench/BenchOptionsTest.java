@@ -3,8 +3,11 @@ package fr.saisine.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,18 +19,63 @@ class BenchOptionsTest {
                 Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"));
 
         assertThat(options.complaints()).isEqualTo(500);
-        assertThat(options.concurrency()).isEqualTo(16);
+        assertThat(options.clients()).isEqualTo(16);
         assertThat(options.kafka()).isEqualTo("127.0.0.1:19092");
         assertThat(options.mongo()).isEqualTo("mongodb://127.0.0.1:27017");
         assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(options.results()).isEqualTo(Path.of(".saisine/bench"));
     }
 
     @Test
-    void shouldTakeANameAndItsValueAsTwoArgumentsToo() {
-        BenchOptions options = BenchOptions.parse(new String[] {"--complaints", "1000", "--concurrency=4"}, Map.of());
+    void shouldTakeEveryOptionInBothForms() {
+        for (BenchOptions.Option option : BenchOptions.OPTIONS) {
+            String value = switch (option.name()) {
+                case "timeout" -> "30s";
+                case "intake", "triage", "issuer", "metrics" -> "http://127.0.0.1:1";
+                case "user", "kafka", "mongo", "results", "chart", "chart-file" -> "x";
+                default -> "7";
+            };
+            BenchOptions spaced = BenchOptions.parse(new String[] {"--" + option.name(), value}, Map.of());
+            BenchOptions joined = BenchOptions.parse(new String[] {"--" + option.name() + "=" + value}, Map.of());
+            assertThat(spaced).as(option.name()).isEqualTo(joined);
+        }
+        assertThat(BenchOptions.parse(new String[] {"--complaints", "1000", "--clients=4"}, Map.of()))
+                .extracting(BenchOptions::complaints, BenchOptions::clients).containsExactly(1000, 4);
+    }
 
-        assertThat(options.complaints()).isEqualTo(1000);
-        assertThat(options.concurrency()).isEqualTo(4);
+    @Test
+    void shouldShowInItsHelpExactlyTheOptionsItTakesOneLineEachWithItsDefault() {
+        List<String> shown = Pattern.compile("^  --([a-z-]+)", Pattern.MULTILINE).matcher(BenchOptions.USAGE).results()
+                .map(m -> m.group(1)).toList();
+
+        assertThat(shown).containsExactlyElementsOf(java.util.stream.Stream.concat(
+                BenchOptions.OPTIONS.stream().map(BenchOptions.Option::name), java.util.stream.Stream.of("help"))
+                .toList());
+        assertThat(BenchOptions.USAGE.lines().filter(l -> l.startsWith("  --") && !l.contains("--help")))
+                .allMatch(l -> l.contains("(default "));
+        assertThat(shown).contains("complaints", "clients", "wave", "cases", "attachments").doesNotContain("concurrency");
+    }
+
+    @Test
+    void shouldRunThePipelineAloneWhenNoPartIsNamedAndOnlyThePartsNamedOtherwise() {
+        BenchOptions none = BenchOptions.parse(new String[] {}, Map.of());
+        assertThat(none.complaints()).isEqualTo(BenchOptions.DEFAULT_COMPLAINTS);
+        assertThat(none.wave()).isNull();
+        assertThat(none.cases()).isNull();
+        assertThat(none.attachments()).isNull();
+
+        BenchOptions cases = BenchOptions.parse(new String[] {"--cases", "10000"}, Map.of());
+        assertThat(cases.cases()).isEqualTo(10_000);
+        assertThat(cases.complaints()).isNull();
+        assertThat(cases.wave()).isNull();
+    }
+
+    @Test
+    void shouldRefuseAnUnknownOptionByName() {
+        assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] {"--concurrency=4"}, Map.of()))
+                .withMessage("unknown option --concurrency");
+        assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] {"--bogus", "1"}, Map.of()))
+                .withMessage("unknown option --bogus");
     }
 
     @Test
@@ -35,6 +83,9 @@ class BenchOptionsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] {"--complaints"}, Map.of()))
                 .withMessageContaining("needs a value");
         assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] {"complaints"}, Map.of()));
-        assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] {"--concurrency=0"}, Map.of()));
+        assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] {"--clients=0"}, Map.of()));
+        assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] {"--wave=many"}, Map.of()))
+                .withMessageContaining("takes a number");
+        assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] {"--timeout=soon"}, Map.of()));
     }
 }

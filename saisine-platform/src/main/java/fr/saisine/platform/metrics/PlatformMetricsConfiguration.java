@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,8 +20,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import fr.saisine.platform.outbox.Outbox;
 
 /**
- * The figures every service exports alike (docs/operations.md): its outbox backlog, its dead letters
- * and its readiness.
+ * The figures every service exports alike (docs/operations.md): its outbox backlog, its dead letters,
+ * its readiness and the documents it writes.
  */
 @AutoConfiguration
 public class PlatformMetricsConfiguration {
@@ -29,6 +30,17 @@ public class PlatformMetricsConfiguration {
     BacklogMetrics outboxMetrics(MongoTemplate mongo, Clock clock) {
         return new BacklogMetrics("saisine.outbox.pending", "Events stored but not yet published to Kafka", mongo,
                 Outbox.PENDING, "at", clock);
+    }
+
+    @Bean
+    DatabaseWrites databaseWrites() {
+        return new DatabaseWrites();
+    }
+
+    /** Every command of this service's MongoDB client passes the write counter. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer countedDatabaseWrites(DatabaseWrites writes) {
+        return settings -> settings.addCommandListener(writes);
     }
 
     @Bean

@@ -1,0 +1,85 @@
+package fr.saisine.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+
+class ReportTest {
+
+    static final Machine MACHINE = new Machine("Test CPU", 2, 7.8, "Linux 6", "Temurin 25");
+
+    static Report full(Instant startedAt, long cases, double dashboardP95) {
+        var millis = Report.Millis.of(Percentiles.of(List.of(100L, 200L, 300L)));
+        var pipeline = new Report.Pipeline(3000, 3000, 16, 0, 150.5, 400, 27_000L, 9.0, millis, millis, 0.003, 0.08);
+        var ceilings = new Report.Ceilings(49_000, 900, 1_800, 16);
+        var wave = new Report.Wave(12_000, 16, 0, 12_000, 850.0, 540.5, millis);
+        var staff = new Report.Staff(cases, 0, null, 200,
+                Map.of("dashboard", dashboardP95, "queue", 40.0, "case", 12.0, "search", 60.0),
+                Map.of("dashboard", 5.0, "queue", 20.0, "case", 6.0, "search", 30.0), Map.of());
+        var attachments = new Report.Attachments(1000, 1000, 20, 120.0, 180.0, 10_000_000, "ab");
+        return new Report(startedAt, MACHINE, pipeline, ceilings, wave, staff, attachments);
+    }
+
+    @Test
+    void shouldGiveEveryFigureTheIssueNamesAtItsPath() {
+        JsonNode json = Http.JSON.readTree(full(Instant.parse("2026-05-01T10:00:00Z"), 10_000, 25).json());
+
+        for (String path : List.of("/pipeline/complaintsPerSecond", "/pipeline/dbWritesPerComplaint",
+                "/pipeline/submitToAckMs/p50", "/pipeline/submitToAckMs/p95", "/pipeline/submitToAckMs/p99",
+                "/ceilings/kafkaRecordsPerSecond", "/ceilings/dbInsertsPerSecond", "/wave/complaints", "/wave/refused",
+                "/wave/postP99Ms", "/wave/allAckedSeconds", "/staff/cases", "/staff/p95Ms/dashboard",
+                "/staff/p95Ms/queue", "/staff/p95Ms/case", "/staff/p95Ms/search", "/attachments/stored",
+                "/attachments/downloadP50Ms", "/attachments/downloadP95Ms", "/attachments/sizeBytes",
+                "/machine/cores", "/machine/memoryGiB", "/machine/os", "/machine/jdk")) {
+            assertThat(json.at(path).isNumber() || json.at(path).isString()).as(path).isTrue();
+        }
+        assertThat(json.at("/startedAt").asString()).isEqualTo("2026-05-01T10:00:00Z");
+        assertThat(json.at("/pipeline/submitToAckMs/p95").asDouble()).isEqualTo(300);
+    }
+
+    @Test
+    void shouldLeaveThePartsARunDidNotDoNull() {
+        var only = new Report(Instant.now(), MACHINE, null, new Report.Ceilings(1, 1, 1, 1), null, null, null);
+        JsonNode json = Http.JSON.readTree(only.json());
+
+        assertThat(json.path("pipeline").isNull()).isTrue();
+        assertThat(json.path("wave").isNull()).isTrue();
+        assertThat(json.path("staff").isNull()).isTrue();
+        assertThat(json.path("attachments").isNull()).isTrue();
+        assertThat(only.table()).contains("Database ceiling").doesNotContain("Pipeline").doesNotContain("% of it");
+    }
+
+    @Test
+    void shouldWriteNoSampleAsNullRatherThanNaN() {
+        JsonNode json = Http.JSON.readTree(Http.JSON.writeValueAsString(Report.Millis.of(Percentiles.of(List.of()))));
+
+        assertThat(json.path("p95").isNull()).isTrue();
+    }
+
+    @Test
+    void shouldWriteLastJsonAndADatedCopy(@TempDir Path results) throws Exception {
+        Report report = full(Instant.parse("2026-05-01T10:00:00Z"), 10_000, 25);
+
+        Path dated = report.write(results);
+
+        assertThat(dated.getFileName().toString()).isEqualTo("bench-20260501-100000.json");
+        assertThat(Files.readString(results.resolve("last.json"))).isEqualTo(Files.readString(dated));
+    }
+
+    @Test
+    void shouldPrintTheSameFiguresWithThePipelineAsAShareOfEachCeiling() {
+        String table = full(Instant.now(), 10_000, 25).table();
+
+        assertThat(table).contains("150.5 complaints/s", "9.0 per complaint", "0.30 % of it", "8.00 % of it",
+                "refused", "540.5 s", "dashboard", "p95 25 ms", "10000 cases", "p95 180 ms");
+    }
+}
