@@ -206,8 +206,15 @@ class DashboardCaseWorkBrowserIntegrationTests {
 
         // the link leads to intake, which signs the agent in through the provider (no password again) and serves the file
         link.click();
-        Path saved = downloads.resolve("photo de la caméra.pdf");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(saved) && Files.size(saved) == photo.length);
+        Path saved;
+        try {
+            saved = await().atMost(Duration.ofSeconds(30)).until(this::downloaded, file -> file != null);
+        }
+        catch (org.awaitility.core.ConditionTimeoutException none) {
+            throw new AssertionError("nothing downloaded; the browser is at " + browser.getCurrentUrl() + ": "
+                    + browser.findElement(By.tagName("body")).getText(), none);
+        }
+        assertThat(saved.getFileName().toString()).isEqualTo("photo de la caméra.pdf");
         assertThat(Files.readAllBytes(saved)).isEqualTo(photo);
 
         // another sector's agent, signed in, is refused the same address, with a page that says so
@@ -216,11 +223,19 @@ class DashboardCaseWorkBrowserIntegrationTests {
         browser = HeadlessChromium.start(downloads = Files.createTempDirectory("saisine-downloads"));
         signInAs("agent-num", "/");
         browser.get(address);
+        // back from the provider, Spring Security marks the saved request it resumes with "?continue"
         await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.tagName("h1")).isEmpty()
-                && browser.getCurrentUrl().equals(address));
+                && browser.getCurrentUrl().startsWith(address));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Téléchargement refusé");
         try (var nothing = Files.list(downloads)) {
             assertThat(nothing).isEmpty();
+        }
+    }
+
+    /** The file the browser has finished saving, if any (Chromium writes a .crdownload until then). */
+    Path downloaded() throws Exception {
+        try (var files = Files.list(downloads)) {
+            return files.filter(f -> !f.getFileName().toString().endsWith(".crdownload")).findFirst().orElse(null);
         }
     }
 

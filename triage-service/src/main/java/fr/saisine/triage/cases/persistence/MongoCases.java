@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,10 +42,12 @@ class MongoCases implements Cases {
 
     private final MongoTemplate mongo;
     private final VersionedStore<TriagedCase> store;
+    private final ApplicationEventPublisher stored;
     private final Clock clock;
 
-    MongoCases(MongoTemplate mongo, Outbox outbox, OutboxRelay relay, Clock clock) {
+    MongoCases(MongoTemplate mongo, Outbox outbox, OutboxRelay relay, ApplicationEventPublisher stored, Clock clock) {
         this.mongo = mongo;
+        this.stored = stored;
         this.clock = clock;
         this.store = new VersionedStore<>(mongo, outbox, relay, COLLECTION, TriagedCase.class, clock);
     }
@@ -55,6 +58,9 @@ class MongoCases implements Cases {
         EventEnvelope<CaseSummary> summary = EventEnvelope.wrap(triagedCase.summary(1, announcement.occurredAt()),
                 announcement.occurredAt());
         boolean created = store.create(triagedCase.reference(), triagedCase, List.of(announcement, summary));
+        if (created) {
+            stored.publishEvent(summary.payload());
+        }
         mongo.getCollection(RELATED_GROUPS).updateOne(Filters.eq("_id", triagedCase.relatedKey()),
                 Updates.addToSet("references", triagedCase.reference()), new UpdateOptions().upsert(true));
         return created;
@@ -70,8 +76,14 @@ class MongoCases implements Cases {
         Instant now = clock.instant();
         List<EventEnvelope<?>> events = new ArrayList<>();
         change.events().forEach(event -> events.add(EventEnvelope.wrap(event, now)));
-        events.add(EventEnvelope.wrap(change.state().summary(change.version(), now), now));
-        return store.append(change.state().reference(), change.version(), change.state(), events);
+        CaseSummary summary = change.state().summary(change.version(), now);
+        events.add(EventEnvelope.wrap(summary, now));
+        boolean saved = store.append(change.state().reference(), change.version(), change.state(), events);
+        if (saved) {
+            // this instance's own views see the change at once: the page after a change shows it
+            stored.publishEvent(summary);
+        }
+        return saved;
     }
 
     @Override

@@ -1,0 +1,28 @@
+package fr.saisine.triage.views.messaging;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import fr.saisine.events.CaseSummary;
+import fr.saisine.triage.views.domain.CaseViews;
+
+/**
+ * The summaries of the case versions this instance stores, applied to its views as soon as they are
+ * stored, before the relay has carried them to case-views and back: an agent who moves a case sees
+ * their queue without it on the very next page. Applying by version makes the copy that comes back
+ * through the topic change nothing; other instances see the change once it is relayed.
+ */
+@Component
+class LocalCaseChanges {
+
+    private final CaseViews views;
+
+    LocalCaseChanges(CaseViews views) {
+        this.views = views;
+    }
+
+    @EventListener
+    void stored(CaseSummary summary) {
+        views.apply(summary);
+    }
+}
