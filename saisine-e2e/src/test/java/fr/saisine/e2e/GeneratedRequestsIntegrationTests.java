@@ -47,9 +47,10 @@ class GeneratedRequestsIntegrationTests {
                 // read, answer, withdraw
                 Arguments.of("intake", "anonymous", 6),
                 Arguments.of("intake", "agent-apsf", 6),
-                Arguments.of("triage", "anonymous", 7),
-                Arguments.of("triage", "agent-apsf", 7),
-                Arguments.of("triage", "auditor", 7),
+                // the case, its four changes, the sector's queue and counts, the search, the audit log
+                Arguments.of("triage", "anonymous", 9),
+                Arguments.of("triage", "agent-apsf", 9),
+                Arguments.of("triage", "auditor", 9),
                 Arguments.of("notification", "anonymous", 1),
                 Arguments.of("notification", "agent-apsf", 1));
     }

@@ -74,8 +74,10 @@ class PipelineEndToEndIntegrationTests {
                     "à rappeler dans toute correspondance");
         }
 
-        JsonNode queue = getJson(stack.triage.url("/api/v1/sectors/APSF/queue"));
-        assertThat(queue.get("cases").valueStream().map(c -> c.get("reference").asString()).toList())
+        // oldest first, a page at a time: the newest case is on the last page
+        long total = getJson(stack.triage.url("/api/v1/sectors/APSF/queue?size=200")).get("total").asLong();
+        JsonNode lastPage = getJson(stack.triage.url("/api/v1/sectors/APSF/queue?size=200&page=" + (total - 1) / 200));
+        assertThat(lastPage.get("cases").valueStream().map(c -> c.get("reference").asString()).toList())
                 .contains(reference);
         JsonNode triagedCase = getJson(stack.triage.url("/api/v1/cases/" + reference));
         assertThat(triagedCase.get("priority").asString()).isEqualTo("HIGH");

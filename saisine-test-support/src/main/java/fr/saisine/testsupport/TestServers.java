@@ -87,7 +87,7 @@ public final class TestServers {
         registry.add("saisine.kafka.username", () -> KafkaPrincipals.ADMIN);
         registry.add("saisine.kafka.password", () -> servers.kafka().password(KafkaPrincipals.ADMIN));
         // triage's staff views are read whole from case-views: a topic of this context's own, so that
-        // its views hold its own cases only (created by the views' reader, as admin, on first read)
+        // its views hold its own cases only (created compacted by the views' reader, as admin, at start)
         String caseViews = uniqueName("case-views");
         registry.add("spring.cloud.stream.bindings.caseViews-out-0.destination", () -> caseViews);
     }

@@ -12,9 +12,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -251,6 +255,7 @@ class CaseViewsIntegrationTests {
     void shouldRebuildManySummariesAndBeDownUntilThen() throws Exception {
         int summaries = Integer.getInteger("saisine.views.rebuild", 20_000);
         String topic = TestServers.uniqueName("case-views-rebuild");
+        createTopic(topic, TopicConfig.CLEANUP_POLICY_COMPACT);
         Map<String, Object> config = new java.util.HashMap<>(TestServers.addresses().kafkaClientConfig());
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -283,6 +288,39 @@ class CaseViewsIntegrationTests {
             assertThat(rebuilt.size()).isEqualTo(summaries);
             assertThat(rebuilt.counts("APSF").getOrDefault("UNDER_REVIEW", 0L)
                     + rebuilt.counts("NUM").getOrDefault("UNDER_REVIEW", 0L)).isEqualTo((summaries + 2) / 3);
+        }
+    }
+
+    @Test
+    void shouldStayNotReadyOnATopicThatForgetsCasesByAge() throws Exception {
+        String topic = TestServers.uniqueName("case-views-deleting");
+        createTopic(topic, TopicConfig.CLEANUP_POLICY_DELETE);
+        CaseViews held = new CaseViews();
+        try (CaseViewsFeed feed = new CaseViewsFeed(topic, kafkaAdmin.getConfigurationProperties(), eventJson, held)) {
+            feed.start();
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8)).until(() -> !feed.caughtUp());
+            assertThat(new CaseViewsReadiness(feed, held).health().getStatus()).isEqualTo(Status.DOWN);
+        }
+    }
+
+    @Test
+    void shouldCreateAMissingTopicCompactedRatherThanLetAReadMakeItWithTheBrokersDefaults() throws Exception {
+        String topic = TestServers.uniqueName("case-views-missing");
+        CaseViews held = new CaseViews();
+        try (CaseViewsFeed feed = new CaseViewsFeed(topic, kafkaAdmin.getConfigurationProperties(), eventJson, held);
+                Admin admin = Admin.create(TestServers.addresses().kafkaClientConfig())) {
+            feed.start();
+            await().atMost(Duration.ofSeconds(30)).until(feed::caughtUp);
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+    }
+
+    private static void createTopic(String topic, String cleanupPolicy) throws Exception {
+        try (Admin admin = Admin.create(TestServers.addresses().kafkaClientConfig())) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy)))).all().get();
         }
     }
 }

@@ -14,6 +14,7 @@ import fr.saisine.intake.attachment.domain.Attachments;
 import fr.saisine.intake.attachment.web.AttachmentDownload;
 import fr.saisine.intake.complaint.domain.AttachmentNotFoundException;
 import fr.saisine.intake.complaint.domain.ComplaintIntake;
+import fr.saisine.intake.complaint.domain.ComplaintNotFoundException;
 import fr.saisine.platform.access.AccessRefusedException;
 import fr.saisine.platform.access.AuditUnavailableException;
 import fr.saisine.platform.access.References;
@@ -48,7 +49,7 @@ class StaffFilesController {
         return "staff-file";
     }
 
-    @ExceptionHandler(AttachmentNotFoundException.class)
+    @ExceptionHandler({AttachmentNotFoundException.class, ComplaintNotFoundException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {
         model.addAttribute("reason", "not-found");

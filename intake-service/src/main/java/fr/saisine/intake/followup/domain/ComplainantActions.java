@@ -82,7 +82,14 @@ public class ComplainantActions {
         String id = answerId(c);
         List<Attachment> stored = attachments.store(files);
         if (!stored.isEmpty()) {
-            answerAttachments.index(id, stored);
+            try {
+                answerAttachments.index(id, stored);
+            }
+            catch (RuntimeException ex) {
+                // nothing names the files yet: they go, and the complainant may send the answer again
+                attachments.discard(stored);
+                throw ex;
+            }
         }
         Instant now = clock.instant();
         if (!requests.record(id, new ComplainantAnswered(c.reference(), c.questionVersion(), text,

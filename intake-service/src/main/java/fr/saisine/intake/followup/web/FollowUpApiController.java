@@ -137,8 +137,6 @@ class FollowUpApiController {
             @PathVariable String token,
             @Valid @RequestPart("answer") FollowUpRequests.Answer answer,
             @RequestPart(name = "attachments", required = false) List<MultipartFile> files) {
-        // the link is checked before the files are read: a wrong one is a 404 whatever it carries
-        reading.open(token);
         return received(token, answer, MultipartUploads.of(files));
     }
 

@@ -230,8 +230,8 @@ final class MailSender extends PollingWorker {
         return false;
     }
 
-    /** An enhanced status code of the mail system (4.3.x) or the network and routing (4.4.x). */
-    private static final Pattern SERVER_STATUS = Pattern.compile("\\b4\\.[34]\\.\\d{1,3}\\b");
+    /** A 4xx reply whose enhanced status, right after the code, is the mail system's (4.3.x) or the network's (4.4.x). */
+    private static final Pattern SERVER_STATUS = Pattern.compile("^\\s*4\\d\\d[ -]4\\.[34]\\.\\d{1,3}\\b");
 
     private static Throwable next(Throwable cause) {
         if (cause instanceof MessagingException messaging && messaging.getNextException() != null

@@ -51,6 +51,8 @@ class MailServerRepliesTest {
         assertThat(MailSender.serverNotTakingMail(failed(atRecipient(452, "4.2.2 mailbox full")))).isFalse();
         assertThat(MailSender.serverNotTakingMail(failed(atRecipient(550, "5.1.1 no such mailbox here")))).isFalse();
         assertThat(MailSender.serverNotTakingMail(failed(atData(554, "5.3.4 message too big")))).isFalse();
+        // a status-like number further in the text is not the reply's enhanced status
+        assertThat(MailSender.serverNotTakingMail(failed(atRecipient(450, "mailbox busy, host 10.4.3.12")))).isFalse();
         assertThat(MailSender.serverNotTakingMail(failed(new ConnectException("refused")))).isFalse();
         assertThat(MailSender.serverUnreachable(failed(new ConnectException("refused")))).isTrue();
     }

@@ -19,8 +19,9 @@ import fr.saisine.events.CaseSummary;
 
 /**
  * The staff views, held in memory: the latest {@link CaseSummary} of every case, indexed by sector
- * and status (counts, queues in order of filing) and by normalised text (search). Fed by one
- * thread (CaseViewsFeed) from the compacted case-views topic; read by any number. A summary
+ * and status (counts, queues in order of filing) and by normalised text (search). Fed from the
+ * compacted case-views topic (CaseViewsFeed) and, at once, with this instance's own changes
+ * (LocalCaseChanges); writes are serialised, reads are any number. A summary
  * replaces the one held only if its version is greater, so redeliveries and replays change
  * nothing. Reads are of concurrent maps: a move between sectors is seen by a reader at most a
  * few microseconds late, never half-applied in one bucket.

@@ -4,12 +4,24 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -36,6 +48,7 @@ public final class CaseViewsFeed implements AutoCloseable {
 
     private final String topic;
     private final Map<String, Object> config;
+    private final Map<String, Object> adminConfig;
     private final EventJson json;
     private final CaseViews views;
     private final Thread thread;
@@ -54,7 +67,15 @@ public final class CaseViewsFeed implements AutoCloseable {
                 config.put(key, value);
             }
         });
+        this.adminConfig = new HashMap<>();
+        clientConfig.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                adminConfig.put(key, value);
+            }
+        });
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        // a topic made by a read would have the broker's defaults: deleted after a week, not compacted
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "case-views-" + Integer.toHexString(System.identityHashCode(this)));
@@ -94,6 +115,10 @@ public final class CaseViewsFeed implements AutoCloseable {
             catch (WakeupException stopping) {
                 return;
             }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             catch (RuntimeException ex) {
                 // the broker away, or the topic not there yet: the views wait, the instance is not ready
                 log.warn("case views: cannot read {} ({}); again in {}", topic, ex.toString(), RETRY);
@@ -102,7 +127,8 @@ public final class CaseViewsFeed implements AutoCloseable {
         }
     }
 
-    private void follow(KafkaConsumer<String, byte[]> kafka) {
+    private void follow(KafkaConsumer<String, byte[]> kafka) throws InterruptedException {
+        ensureCompacted();
         List<TopicPartition> partitions = partitions(kafka);
         if (partitions.isEmpty()) {
             throw new IllegalStateException("topic " + topic + " has no partitions (not created yet?)");
@@ -121,6 +147,57 @@ public final class CaseViewsFeed implements AutoCloseable {
             for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
                 apply(record);
             }
+        }
+    }
+
+    /**
+     * The views are rebuilt from what the topic keeps: only a compacted topic keeps every case's
+     * latest summary for ever. A missing topic is created compacted where the service may create
+     * one (the docker-compose broker); where it may not (a broker with ACLs, where
+     * infra/kafka/access.conf creates it), or where it is not compacted, the views stay not ready,
+     * and the log says why, rather than serve queues that silently lose the cases of last week.
+     */
+    private void ensureCompacted() throws InterruptedException {
+        try (Admin admin = Admin.create(adminConfig)) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            Config described;
+            try {
+                described = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            }
+            catch (ExecutionException ex) {
+                if (!(ex.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new IllegalStateException("cannot read the settings of " + topic, ex.getCause());
+                }
+                create(admin);
+                return;
+            }
+            ConfigEntry policy = described.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                throw new IllegalStateException(topic + " is not compacted (cleanup.policy="
+                        + (policy == null ? "?" : policy.value()) + "): set cleanup.policy=compact on it "
+                        + "(infra/kafka/access.conf), or the views would lose every case unchanged for a week");
+            }
+        }
+        catch (java.util.concurrent.TimeoutException ex) {
+            throw new IllegalStateException("no answer from the broker about " + topic, ex);
+        }
+    }
+
+    private void create(Admin admin) throws InterruptedException {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty())
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+                    .all().get(30, TimeUnit.SECONDS);
+            log.info("case views: created {}, compacted", topic);
+        }
+        catch (ExecutionException ex) {
+            if (!(ex.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException(topic + " does not exist and cannot be created here (" + ex.getCause()
+                        + "): create it, compacted, as infra/kafka/access.conf says", ex.getCause());
+            }
+        }
+        catch (java.util.concurrent.TimeoutException ex) {
+            throw new IllegalStateException("no answer from the broker about creating " + topic, ex);
         }
     }
 

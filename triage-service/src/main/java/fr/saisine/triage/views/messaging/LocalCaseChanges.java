@@ -1,5 +1,7 @@
 package fr.saisine.triage.views.messaging;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,8 @@ import fr.saisine.triage.views.domain.CaseViews;
 @Component
 class LocalCaseChanges {
 
+    private static final Logger log = LoggerFactory.getLogger(LocalCaseChanges.class);
+
     private final CaseViews views;
 
     LocalCaseChanges(CaseViews views) {
@@ -23,6 +27,13 @@ class LocalCaseChanges {
 
     @EventListener
     void stored(CaseSummary summary) {
-        views.apply(summary);
+        try {
+            views.apply(summary);
+        }
+        catch (RuntimeException ex) {
+            // the change is stored and will come back through case-views: the agent's request has succeeded
+            log.warn("case views: {} v{} not applied at once ({}); it will be from case-views", summary.reference(),
+                    summary.version(), ex.toString());
+        }
     }
 }
