@@ -421,10 +421,6 @@ class PersonalDataAccessIntegrationTests {
         assertProblem(anonymous, 401, "/problems/unauthenticated");
         assertProblem(get(endpoint.uri(), bearer("auditor")), 403, "/problems/forbidden");
 
-        HttpResponse<String> otherSector = get(endpoint.uri(), bearer("agent-num"));
-        assertThat(otherSector.statusCode()).isEqualTo(200);
-        assertThat(otherSector.body()).doesNotContain(endpoint.apsfOnly());
-
         for (String username : List.of("agent-apsf", "head-apsf")) {
             HttpResponse<String> own = await().atMost(Duration.ofSeconds(30))
                     .until(() -> get(endpoint.uri(), bearer(username)), r -> r.body().contains(endpoint.apsfOnly()));
@@ -432,6 +428,10 @@ class PersonalDataAccessIntegrationTests {
             assertThat(own.headers().allValues("Cache-Control")).anySatisfy(
                     value -> assertThat(value).contains("no-store"));
         }
+        // asked once the views hold APSF's case (above), so an absence here is the sector rule, not a lag
+        HttpResponse<String> otherSector = get(endpoint.uri(), bearer("agent-num"));
+        assertThat(otherSector.statusCode()).isEqualTo(200);
+        assertThat(otherSector.body()).doesNotContain(endpoint.apsfOnly());
     }
 
     @Test
