@@ -1,5 +1,6 @@
 package fr.saisine.notification.message.sending;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -77,21 +78,37 @@ public final class MailQueue {
         return due;
     }
 
-    /** Holds the entry until {@code holdUntil}; false when another sender holds it already. */
-    boolean claim(Entry entry, Instant holdUntil) {
-        if (!insert(claims, new Document("_id", entry.claimKey()).append("at", new Date()))) {
-            return false;
+    /**
+     * Holds the entry until {@code holdUntil}: the key of the claim to release, or null when another
+     * sender holds it. A sender that dies between its claim and the entry's new {@code dueAt} leaves
+     * a claim on a {@code dueAt} the entry still has: a claim older than the lease is taken over by
+     * a numbered claim of its own (again a unique insert, so one sender wins), rather than
+     * holding the letter for ever.
+     */
+    String claim(Entry entry, Instant now, Duration lease) {
+        for (int takeover = 0; takeover <= MAX_TAKEOVERS; takeover++) {
+            String key = takeover == 0 ? entry.claimKey() : entry.claimKey() + "#" + takeover;
+            if (insert(claims, new Document("_id", key).append("at", Date.from(now)))) {
+                reschedule(entry.messageId(), now.plus(lease));
+                return key;
+            }
+            Document held = claims.find(Filters.eq("_id", key)).first();
+            if (held == null || held.getDate("at").toInstant().plus(lease).isAfter(now)) {
+                return null; // held now, or released a moment ago: another sender has it
+            }
         }
-        reschedule(entry.messageId(), holdUntil);
-        return true;
+        return null;
     }
+
+    /** Stale claims on one entry in a row: beyond, something else is wrong, and the letter waits for a person. */
+    private static final int MAX_TAKEOVERS = 20;
 
     void reschedule(String messageId, Instant dueAt) {
         entries.updateOne(Filters.eq("_id", messageId), Updates.set("dueAt", Date.from(dueAt)));
     }
 
-    void release(Entry entry) {
-        claims.deleteOne(Filters.eq("_id", entry.claimKey()));
+    void release(String claimKey) {
+        claims.deleteOne(Filters.eq("_id", claimKey));
     }
 
     private static boolean insert(MongoCollection<Document> collection, Document document) {

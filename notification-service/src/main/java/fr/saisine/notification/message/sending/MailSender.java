@@ -93,12 +93,13 @@ final class MailSender extends PollingWorker {
         Collections.shuffle(due);
         int handled = 0;
         for (MailQueue.Entry entry : due) {
-            if (queue.claim(entry, clock.instant().plus(properties.lease()))) {
+            String claim = queue.claim(entry, clock.instant(), properties.lease());
+            if (claim != null) {
                 try {
                     tracing.continueTrace(entry.traceparent(), "send letter", null, () -> handle(entry));
                 }
                 finally {
-                    queue.release(entry);
+                    queue.release(claim);
                 }
                 handled++;
             }
