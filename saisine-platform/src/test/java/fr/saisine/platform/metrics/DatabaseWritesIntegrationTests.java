@@ -44,7 +44,13 @@ class DatabaseWritesIntegrationTests {
     }
 
     double written(String command) {
-        return registry.get("saisine.db.writes").tag("command", command).functionCounter().count();
+        return registry.find("saisine.db.writes").tag("command", command).functionCounters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
+    double commands(String command, String collection) {
+        return registry.find("saisine.db.write.commands").tag("command", command).tag("collection", collection)
+                .functionCounters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     @Test
@@ -59,6 +65,20 @@ class DatabaseWritesIntegrationTests {
         assertThat(written("update")).isEqualTo(2);
         assertThat(written("findAndModify")).isEqualTo(1);
         assertThat(written("delete")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountCommandsApartFromDocumentsAndNameTheirCollection() {
+        things.insertMany(List.of(new Document("_id", "a"), new Document("_id", "b")));
+        client.getDatabase(database).getCollection("others").insertOne(new Document("_id", "c"));
+        things.deleteMany(Filters.in("_id", "a", "b"));
+
+        assertThat(written("insert")).isEqualTo(3);
+        assertThat(commands("insert", "things")).isEqualTo(1);
+        assertThat(commands("insert", "others")).isEqualTo(1);
+        assertThat(commands("delete", "things")).isEqualTo(1);
+        assertThat(registry.find("saisine.db.writes").tag("command", "delete").tag("collection", "things")
+                .functionCounter().count()).isEqualTo(2);
     }
 
     @Test
