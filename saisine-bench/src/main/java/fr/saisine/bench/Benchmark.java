@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -117,12 +117,12 @@ public final class Benchmark {
             awaitAcknowledgements("warm-up acks", warmup, watcher);
         }
         var writes = new DatabaseWrites(http, options.metricsAddresses());
-        OptionalLong writesBefore = writes.settledTotal();
+        Optional<DatabaseWrites.Reading> writesBefore = writes.settled();
         Instant start = Instant.now();
         List<Http.Posted> measured = post("submitting", options.complaints(), "run", options.rate(), true);
         Instant submittedBy = Instant.now();
         int acknowledged = awaitAcknowledgements("acknowledged", measured, watcher);
-        OptionalLong writesAfter = writesBefore.isPresent() ? writes.settledTotal() : OptionalLong.empty();
+        Optional<DatabaseWrites.Reading> writesAfter = writesBefore.isPresent() ? writes.settled() : Optional.empty();
         List<Long> endToEnd = new java.util.ArrayList<>();
         Instant lastAck = start;
         for (Http.Posted s : measured) {
@@ -132,15 +132,18 @@ public final class Benchmark {
                 lastAck = sent.isAfter(lastAck) ? sent : lastAck;
             }
         }
-        Long dbWrites = writesAfter.isPresent() ? writesAfter.getAsLong() - writesBefore.getAsLong() : null;
+        DatabaseWrites.Cost cost = writesAfter
+                .map(after -> DatabaseWrites.Cost.between(writesBefore.get(), after, acknowledged))
+                .orElse(DatabaseWrites.Cost.UNCOUNTED);
         if (acknowledged < measured.size()) {
             System.out.printf("WARNING: %d complaints were not acknowledged within %s%n",
                     measured.size() - acknowledged, options.timeout());
         }
         return new Report.Pipeline(measured.size(), acknowledged, options.clients(), options.rate(),
                 Report.round(acknowledged / seconds(start, lastAck)),
-                Report.round(measured.size() / seconds(start, submittedBy)), dbWrites,
-                dbWrites == null || acknowledged == 0 ? null : Report.round((double) dbWrites / acknowledged),
+                Report.round(measured.size() / seconds(start, submittedBy)), cost.documents(),
+                perComplaint(cost.documents(), acknowledged), cost.commands(),
+                perComplaint(cost.commands(), acknowledged), cost.documentsByKey(), cost.commandsByKey(),
                 Report.Millis.of(Percentiles.of(endToEnd)),
                 Report.Millis.of(Percentiles.of(measured.stream().map(Http.Posted::millis).toList())), null, null);
     }
@@ -148,8 +151,14 @@ public final class Benchmark {
     private static Report.Pipeline withShares(Report.Pipeline p, double kafka, double mongo) {
         return new Report.Pipeline(p.complaints(), p.acknowledged(), p.clients(), p.pacedRatePerSecond(),
                 p.complaintsPerSecond(), p.acceptedPerSecond(), p.dbWrites(), p.dbWritesPerComplaint(),
+                p.dbWriteCommands(), p.dbWriteCommandsPerComplaint(), p.dbWritesByCollection(),
+                p.dbWriteCommandsByCollection(),
                 p.submitToAckMs(), p.postMs(), Report.round(p.complaintsPerSecond() / kafka),
                 Report.round(p.complaintsPerSecond() / mongo));
+    }
+
+    private static Double perComplaint(Long count, int acknowledged) {
+        return count == null || acknowledged == 0 ? null : Report.round((double) count / acknowledged);
     }
 
     /** Everything at once: no pacing, refusals counted rather than stopping the run. */

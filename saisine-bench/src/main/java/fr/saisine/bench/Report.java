@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 record Report(Instant startedAt, Machine machine, Pipeline pipeline, Ceilings ceilings, Wave wave, Staff staff,
         Attachments attachments) {
 
+    static final int BREAKDOWN_ROWS = 15;
     static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** Latency percentiles in milliseconds; null where there was no sample. */
@@ -28,9 +32,16 @@ record Report(Instant startedAt, Machine machine, Pipeline pipeline, Ceilings ce
         }
     }
 
+    /**
+     * {@code dbWrites} counts documents, {@code dbWriteCommands} the commands that wrote them (round
+     * trips); the two {@code ...ByCollection} maps give each per complaint by
+     * {@code application/collection/command}, largest first.
+     */
     record Pipeline(int complaints, int acknowledged, int clients, double pacedRatePerSecond,
             double complaintsPerSecond, double acceptedPerSecond, Long dbWrites, Double dbWritesPerComplaint,
-            Millis submitToAckMs, Millis postMs, Double shareOfKafkaCeiling, Double shareOfDbCeiling) {
+            Long dbWriteCommands, Double dbWriteCommandsPerComplaint, Map<String, Double> dbWritesByCollection,
+            Map<String, Double> dbWriteCommandsByCollection, Millis submitToAckMs, Millis postMs,
+            Double shareOfKafkaCeiling, Double shareOfDbCeiling) {
     }
 
     record Ceilings(double kafkaRecordsPerSecond, int kafkaRecordBytes, double dbInsertsPerSecond,
@@ -105,6 +116,13 @@ record Report(Instant startedAt, Machine machine, Pipeline pipeline, Ceilings ce
                     ? "not counted (a service without saisine_db_writes_total, or not reachable)"
                     : "%.1f per complaint (%d documents, three services)".formatted(pipeline.dbWritesPerComplaint(),
                             pipeline.dbWrites()));
+            if (pipeline.dbWritesPerComplaint() != null) {
+                row(out, "  write commands", pipeline.dbWriteCommandsPerComplaint() == null
+                        ? "not counted (a service without saisine_db_write_commands_total)"
+                        : "%.2f per complaint (%d round trips)".formatted(pipeline.dbWriteCommandsPerComplaint(),
+                                pipeline.dbWriteCommands()));
+                breakdown(out, pipeline);
+            }
         }
         if (wave != null) {
             row(out, "Wave", "%d complaints at once from %d clients".formatted(wave.complaints(), wave.clients()));
@@ -140,6 +158,29 @@ record Report(Instant startedAt, Machine machine, Pipeline pipeline, Ceilings ce
         row(out, "Machine", machine.describe());
         row(out, "Started", startedAt.toString());
         return out.toString();
+    }
+
+    /**
+     * Where the writes went, largest first: documents and commands per complaint for each
+     * application, collection and command, the first {@value #BREAKDOWN_ROWS} (the JSON has all).
+     */
+    private static void breakdown(StringBuilder out, Pipeline pipeline) {
+        Map<String, Double> documents = pipeline.dbWritesByCollection() == null ? Map.of()
+                : pipeline.dbWritesByCollection();
+        Map<String, Double> commands = pipeline.dbWriteCommandsByCollection() == null ? Map.of()
+                : pipeline.dbWriteCommandsByCollection();
+        Set<String> keys = new LinkedHashSet<>(documents.keySet());
+        keys.addAll(commands.keySet());
+        List<String> shown = keys.stream().limit(BREAKDOWN_ROWS).toList();
+        String line = "    %-" + shown.stream().mapToInt(String::length).max().orElse(1) + "s %6.2f docs, %s%n";
+        for (String key : shown) {
+            out.append(line.formatted(key.replace('/', ' '),
+                    documents.getOrDefault(key, 0.0), pipeline.dbWriteCommandsByCollection() == null ? "- cmds"
+                            : "%.2f cmds".formatted(commands.getOrDefault(key, 0.0))));
+        }
+        if (keys.size() > shown.size()) {
+            out.append("    ... and %d more in the JSON%n".formatted(keys.size() - shown.size()));
+        }
     }
 
     private static void row(StringBuilder out, String name, String value) {

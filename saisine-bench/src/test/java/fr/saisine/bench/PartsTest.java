@@ -3,6 +3,7 @@ package fr.saisine.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,19 +28,93 @@ class PartsTest {
     }
 
     @Test
-    void shouldSumTheWriteCounterOverEveryCommand() {
+    void shouldCountDocumentsAndCommandsByApplicationCollectionAndCommandWhateverTheLabelOrder() {
         String scrape = """
-                # HELP saisine_db_writes_total Documents written to the database, by command
+                # HELP saisine_db_writes_total Documents written to the database
                 # TYPE saisine_db_writes_total counter
-                saisine_db_writes_total{application="intake-service",command="insert"} 120.0
-                saisine_db_writes_total{application="intake-service",command="update"} 30.0
-                saisine_db_writes_total{application="intake-service",command="findAndModify"} 5.0
+                saisine_db_writes_total{application="intake-service",collection="complaints",command="insert"} 120.0
+                saisine_db_writes_total{command="update",collection="outbox",application="intake-service"} 1.0E3
+                saisine_db_writes_total{collection="outbox", application="intake-service", command="insert",} 5.0
+                saisine_db_writes_total{application="intake-service",collection="a,b}\\"c",command="delete"} 2 1700000000
+                # HELP saisine_db_write_commands_total Database commands that wrote documents
+                # TYPE saisine_db_write_commands_total counter
+                saisine_db_write_commands_total{collection="complaints",command="insert",application="intake-service"} 100.0
+                saisine_db_write_commands_total{application="intake-service",command="update",collection="outbox"} 1e3
+                saisine_db_write_commands_total{command="insert",application="intake-service",collection="outbox"} 5.0
+                saisine_db_write_commands_total{application="intake-service",collection="a,b}\\"c",command="delete"} 1.0
+                saisine_db_writes_total_created{application="intake-service",command="insert"} 1.7E9
                 saisine_dead_letters{topic="x"} 3.0
                 """;
 
-        assertThat(DatabaseWrites.sum(scrape)).hasValue(155);
-        assertThat(DatabaseWrites.sum("saisine_db_writes_total 7\n")).hasValue(7);
-        assertThat(DatabaseWrites.sum("saisine_ready 1.0\n")).isEmpty();
+        DatabaseWrites.Reading reading = DatabaseWrites.parse(scrape).orElseThrow();
+
+        assertThat(reading.documents()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "intake-service/complaints/insert", 120L, "intake-service/outbox/update", 1000L,
+                "intake-service/outbox/insert", 5L, "intake-service/a,b}\"c/delete", 2L));
+        assertThat(reading.commands()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "intake-service/complaints/insert", 100L, "intake-service/outbox/update", 1000L,
+                "intake-service/outbox/insert", 5L, "intake-service/a,b}\"c/delete", 1L));
+        assertThat(reading.documentsTotal()).isEqualTo(1127);
+        assertThat(reading.commandsTotal()).isEqualTo(1106);
+    }
+
+    @Test
+    void shouldStillReadAnOlderBuildThatCountsOnlyDocumentsByCommand() {
+        String scrape = """
+                saisine_db_writes_total{application="intake-service",command="insert"} 120.0
+                saisine_db_writes_total{application="intake-service",command="update"} 30.0
+                saisine_db_writes_total{command="findAndModify",application="intake-service"} 5.0
+                """;
+
+        DatabaseWrites.Reading reading = DatabaseWrites.parse(scrape).orElseThrow();
+
+        assertThat(reading.documents()).containsExactlyInAnyOrderEntriesOf(Map.of("intake-service/?/insert", 120L,
+                "intake-service/?/update", 30L, "intake-service/?/findAndModify", 5L));
+        assertThat(reading.documentsTotal()).isEqualTo(155);
+        assertThat(reading.commands()).isNull();
+        assertThat(reading.commandsTotal()).isNull();
+        assertThat(DatabaseWrites.parse("saisine_db_writes_total 7\n").orElseThrow().documents())
+                .containsExactly(Map.entry("?/?/?", 7L));
+        assertThat(DatabaseWrites.parse("saisine_ready 1.0\nsaisine_db_write_commands_total 3\n")).isEmpty();
+    }
+
+    @Test
+    void shouldDivideWhatEachKeyGrewByTheComplaintsLargestFirstSummingToTheTotals() {
+        var before = new DatabaseWrites.Reading(Map.of("intake-service/complaints/insert", 50L,
+                "intake-service/outbox/update", 40L, "triage-service/cases/update", 7L),
+                Map.of("intake-service/complaints/insert", 50L, "intake-service/outbox/update", 40L,
+                        "triage-service/cases/update", 7L))
+                .plus(new DatabaseWrites.Reading(Map.of("notification-service/mail_queue/insert", 10L), null));
+        var after = new DatabaseWrites.Reading(Map.of("intake-service/complaints/insert", 350L,
+                "intake-service/outbox/update", 640L, "triage-service/cases/update", 7L,
+                "triage-service/cases/insert", 100L), Map.of("intake-service/complaints/insert", 350L,
+                        "intake-service/outbox/update", 340L, "triage-service/cases/update", 7L,
+                        "triage-service/cases/insert", 100L))
+                .plus(new DatabaseWrites.Reading(Map.of("notification-service/mail_queue/insert", 310L),
+                        Map.of("notification-service/mail_queue/insert", 310L)));
+
+        var cost = DatabaseWrites.Cost.between(before, after, 300);
+
+        assertThat(cost.documents()).isEqualTo(1300);
+        assertThat(cost.commands()).isNull();
+        assertThat(cost.commandsByKey()).isNull();
+        assertThat(cost.documentsByKey()).containsExactly(Map.entry("intake-service/outbox/update", 2.0),
+                Map.entry("intake-service/complaints/insert", 1.0),
+                Map.entry("notification-service/mail_queue/insert", 1.0),
+                Map.entry("triage-service/cases/insert", 0.333));
+        assertThat(cost.documentsByKey().values().stream().mapToDouble(Double::doubleValue).sum() * 300)
+                .isCloseTo(cost.documents(), org.assertj.core.data.Offset.offset(1.0));
+
+        var counted = DatabaseWrites.Cost.between(after, after.plus(after), 100);
+
+        assertThat(counted.commands()).isEqualTo(1107);
+        assertThat(counted.commandsByKey()).containsExactly(Map.entry("intake-service/complaints/insert", 3.5),
+                Map.entry("intake-service/outbox/update", 3.4),
+                Map.entry("notification-service/mail_queue/insert", 3.1),
+                Map.entry("triage-service/cases/insert", 1.0), Map.entry("triage-service/cases/update", 0.07));
+        assertThat(counted.commandsByKey().values().stream().mapToDouble(Double::doubleValue).sum() * 100)
+                .isCloseTo(1107, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(DatabaseWrites.Cost.between(before, after, 0).documentsByKey()).isNull();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,12 @@ class ReportTest {
 
     static Report full(Instant startedAt, long cases, double dashboardP95) {
         var millis = Report.Millis.of(Percentiles.of(List.of(100L, 200L, 300L)));
-        var pipeline = new Report.Pipeline(3000, 3000, 16, 0, 150.5, 400, 27_000L, 9.0, millis, millis, 0.003, 0.08);
+        var pipeline = new Report.Pipeline(3000, 3000, 16, 0, 150.5, 400, 27_000L, 9.0, 21_000L, 7.0,
+                byKey("notification-service/mail_queue/insert", 4.0, "intake-service/complaints/insert", 3.0,
+                        "triage-service/cases/update", 2.0),
+                byKey("intake-service/complaints/insert", 3.0, "notification-service/mail_queue/insert", 2.0,
+                        "triage-service/cases/update", 2.0),
+                millis, millis, 0.003, 0.08);
         var ceilings = new Report.Ceilings(49_000, 900, 1_800, 16);
         var wave = new Report.Wave(12_000, 16, 0, 12_000, 850.0, 540.5, millis);
         var staff = new Report.Staff(cases, 0, null, 200,
@@ -27,6 +33,15 @@ class ReportTest {
                 Map.of("dashboard", 5.0, "queue", 20.0, "case", 6.0, "search", 30.0), Map.of());
         var attachments = new Report.Attachments(1000, 1000, 20, 120.0, 180.0, 10_000_000, "ab");
         return new Report(startedAt, MACHINE, pipeline, ceilings, wave, staff, attachments);
+    }
+
+    /** An ordered map from key, value pairs, as the benchmark builds it: largest first. */
+    static Map<String, Double> byKey(Object... pairs) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], (Double) pairs[i + 1]);
+        }
+        return map;
     }
 
     @Test
@@ -44,6 +59,63 @@ class ReportTest {
         }
         assertThat(json.at("/startedAt").asString()).isEqualTo("2026-05-01T10:00:00Z");
         assertThat(json.at("/pipeline/submitToAckMs/p95").asDouble()).isEqualTo(300);
+    }
+
+    @Test
+    void shouldKeepTheWritesByCollectionInTheirOrderLargestFirst() {
+        JsonNode json = Http.JSON.readTree(full(Instant.now(), 10_000, 25).json());
+
+        assertThat(json.at("/pipeline/dbWrites").asLong()).isEqualTo(27_000);
+        assertThat(json.at("/pipeline/dbWriteCommands").asLong()).isEqualTo(21_000);
+        assertThat(json.at("/pipeline/dbWriteCommandsPerComplaint").asDouble()).isEqualTo(7.0);
+        assertThat(json.at("/pipeline/dbWritesByCollection").propertyNames()).containsExactly(
+                "notification-service/mail_queue/insert", "intake-service/complaints/insert",
+                "triage-service/cases/update");
+        assertThat(json.at("/pipeline/dbWritesByCollection/notification-service~1mail_queue~1insert").asDouble())
+                .isEqualTo(4.0);
+        assertThat(json.at("/pipeline/dbWriteCommandsByCollection").propertyNames()).containsExactly(
+                "intake-service/complaints/insert", "notification-service/mail_queue/insert",
+                "triage-service/cases/update");
+    }
+
+    @Test
+    void shouldPrintCommandsPerComplaintAndTheBreakdownAfterTheDatabaseWrites() {
+        String table = full(Instant.now(), 10_000, 25).table();
+
+        assertThat(table).containsSubsequence("database writes", "9.0 per complaint (27000 documents",
+                "write commands", "7.00 per complaint (21000 round trips)",
+                "    notification-service mail_queue insert   4.00 docs, 2.00 cmds",
+                "    intake-service complaints insert         3.00 docs, 3.00 cmds",
+                "    triage-service cases update              2.00 docs, 2.00 cmds", "Wave");
+    }
+
+    @Test
+    void shouldShowTheFirstFifteenKeysAndSayHowManyMoreTheJsonHas() {
+        Map<String, Double> many = new LinkedHashMap<>();
+        for (int i = 20; i > 0; i--) {
+            many.put("intake-service/c" + i + "/insert", i / 10.0);
+        }
+        var millis = Report.Millis.of(Percentiles.of(List.of(1L)));
+        var pipeline = new Report.Pipeline(10, 10, 1, 0, 1, 1, 21L, 2.1, null, null, many, null, millis, millis,
+                null, null);
+
+        String table = new Report(Instant.now(), MACHINE, pipeline, null, null, null, null).table();
+
+        assertThat(table).contains("not counted (a service without saisine_db_write_commands_total)",
+                "    intake-service c20 insert   2.00 docs, - cmds", "intake-service c6 insert",
+                "... and 5 more in the JSON").doesNotContain("c5 insert");
+    }
+
+    @Test
+    void shouldSayTheWritesWereNotCountedWithoutABreakdown() {
+        var millis = Report.Millis.of(Percentiles.of(List.of(1L)));
+        var pipeline = new Report.Pipeline(10, 10, 1, 0, 1, 1, null, null, null, null, null, null, millis, millis,
+                null, null);
+
+        String table = new Report(Instant.now(), MACHINE, pipeline, null, null, null, null).table();
+
+        assertThat(table).contains("not counted (a service without saisine_db_writes_total")
+                .doesNotContain("write commands").doesNotContain("docs,");
     }
 
     @Test
