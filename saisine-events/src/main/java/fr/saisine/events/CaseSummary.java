@@ -10,6 +10,8 @@ import fr.saisine.events.ComplaintTriaged.Sector;
  * compaction, rebuilds the sector queues, counts and search of any triage instance. {@code status}
  * is the case's status name (triage's statuses, which are more than {@link ComplaintStatus}); a
  * reader keeps a summary only if its {@code version} is greater than the one it holds.
+ * {@code relatedKey} is shared by the complaints about the same organisation and subject: what
+ * lists a case's related complaints (null in summaries published before it was sent).
  */
 public record CaseSummary(
         String reference,
@@ -23,5 +25,6 @@ public record CaseSummary(
         String subject,
         String complainantName,
         String respondentName,
-        Instant updatedAt) implements Event {
+        Instant updatedAt,
+        String relatedKey) implements Event {
 }

@@ -73,6 +73,28 @@ class OutboxRecoveryIntegrationTests {
     }
 
     @Test
+    void shouldPublishEveryEventOfAWriteFromItsOneMarkerInOrderThenDeleteIt() {
+        String reference = EventFixtures.testReference();
+        var submitted = EventFixtures.submitted(reference, Instant.now(), "Banque Exemple", RespondentType.COMPANY,
+                "banque", Category.ACCESS_RIGHT, "Accès refusé");
+        OutboxEntry first = OutboxEntry.of(EventEnvelope.wrap(submitted, Instant.now()), json);
+        OutboxEntry second = OutboxEntry.of(EventEnvelope.wrap(submitted, Instant.now()), json);
+        // one write announcing two events: one marker names both
+        mongo.getCollection(Outbox.PENDING).insertOne(new Document("_id", first.eventId())
+                .append("eventIds", List.of(first.eventId(), second.eventId()))
+                .append("collection", "complaints").append("documentId", reference).append("at", new Date()));
+        mongo.getCollection("complaints").insertOne(new Document("_id", reference)
+                .append("outbox", List.of(first.asDocument(), second.asDocument())));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kafka.readAll(TOPIC))
+                .filteredOn(r -> reference.equals(r.key())).extracting(r -> r.value())
+                .satisfiesExactly(v -> assertThat(v).contains(first.eventId()),
+                        v -> assertThat(v).contains(second.eventId())));
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> mongo.getCollection(Outbox.PENDING).countDocuments(new Document("_id", first.eventId())) == 0);
+    }
+
+    @Test
     void shouldDropTheMarkerOfAWriteThatNeverHappenedOnceItsGraceIsOver() {
         String eventId = "never-written-" + EventFixtures.testReference();
         mongo.getCollection(Outbox.PENDING).insertOne(new Document("_id", eventId).append("collection", "complaints")

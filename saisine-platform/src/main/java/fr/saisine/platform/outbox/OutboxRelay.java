@@ -4,9 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -23,7 +28,8 @@ import fr.saisine.platform.polling.JobLeases;
 import fr.saisine.platform.polling.PollingWorker;
 
 /**
- * Publishes the events that {@link Outbox} markers name, oldest first, then deletes each marker.
+ * Publishes the events that {@link Outbox} markers name, oldest first for each complaint, then
+ * deletes the batch's markers in one command.
  * Documents are only read, by {@code _id}: the relay never races a writer. If the process dies
  * between a publish and its marker's deletion, the event is published again on restart:
  * consumers are idempotent, so at-least-once is safe, and nothing is lost.
@@ -72,7 +78,7 @@ public final class OutboxRelay extends PollingWorker {
         List<Document> markers = pending.find().sort(Sorts.ascending("at")).limit(properties.batchSize())
                 .into(new ArrayList<>());
         Map<String, Document> outboxes = new HashMap<>();
-        int published = 0;
+        Map<String, List<Marked>> byReference = new LinkedHashMap<>();
         for (Document marker : markers) {
             String collection = marker.getString("collection");
             String binding = bindingByCollection.get(collection);
@@ -81,20 +87,77 @@ public final class OutboxRelay extends PollingWorker {
                 continue;
             }
             String documentId = marker.getString("documentId");
-            Document entry = outboxes.computeIfAbsent(collection + "/" + documentId, k -> outboxOf(collection, documentId))
-                    .getList(Outbox.FIELD, Document.class, List.of()).stream()
-                    .filter(e -> marker.get("_id").equals(e.get("eventId"))).findFirst().orElse(null);
-            if (entry == null) {
+            List<Document> stored = outboxes.computeIfAbsent(collection + "/" + documentId,
+                    k -> outboxOf(collection, documentId)).getList(Outbox.FIELD, Document.class, List.of());
+            List<Document> entries = new ArrayList<>();
+            for (Object eventId : eventIds(marker)) {
+                stored.stream().filter(e -> eventId.equals(e.get("eventId"))).findFirst().ifPresent(entries::add);
+            }
+            if (entries.isEmpty()) {
                 dropIfOrphan(pending, marker);
                 continue;
             }
-            binding = bindingByType.getOrDefault(entry.getString("type"), binding);
-            publisher.publishStored(entry.getString("traceparent"), binding, entry.getString("reference"),
-                    entry.getString("type"), entry.getString("json"));
-            pending.deleteOne(Filters.eq("_id", marker.get("_id")));
-            published++;
+            byReference.computeIfAbsent(entries.getFirst().getString("reference"), r -> new ArrayList<>())
+                    .add(new Marked(marker.get("_id"), binding, entries));
+        }
+        List<Object> published = publish(byReference.values());
+        if (!published.isEmpty()) {
+            pending.deleteMany(Filters.in("_id", published));
+        }
+        return published.size();
+    }
+
+    /** A marker and the events it names, in their order, with the binding of its collection. */
+    private record Marked(Object markerId, String binding, List<Document> events) {
+    }
+
+    /**
+     * Publishes each reference's events in their order, references side by side: a send waits for
+     * the broker's acknowledgement (the bindings are sync), and waiting for them one after another
+     * would hold the relay to one linger and round trip per event. A reference stops at its first
+     * failure, so that none of its later events overtakes it; what was not published stays marked.
+     * When nothing could be published (the broker is away), the failure is thrown, and the worker
+     * backs off.
+     *
+     * @return the markers all of whose events were acknowledged
+     */
+    private List<Object> publish(Collection<List<Marked>> references) {
+        List<Object> published = Collections.synchronizedList(new ArrayList<>());
+        List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (List<Marked> reference : references) {
+                sends.submit(() -> {
+                    for (Marked marked : reference) {
+                        try {
+                            for (Document event : marked.events()) {
+                                publisher.publishStored(event.getString("traceparent"),
+                                        bindingByType.getOrDefault(event.getString("type"), marked.binding()),
+                                        event.getString("reference"), event.getString("type"), event.getString("json"));
+                            }
+                        }
+                        catch (RuntimeException ex) {
+                            failures.add(ex);
+                            return;
+                        }
+                        published.add(marked.markerId());
+                    }
+                });
+            }
+        }
+        if (!failures.isEmpty()) {
+            if (published.isEmpty()) {
+                throw failures.getFirst();
+            }
+            log.warn("events of {} complaint(s) not published, tried again at the next poll: {}", failures.size(),
+                    failures.getFirst().toString());
         }
         return published;
+    }
+
+    /** The events a marker names: its list, or (a marker of one event, written before lists) its own id. */
+    private static List<?> eventIds(Document marker) {
+        List<?> ids = marker.getList(Outbox.EVENT_IDS, Object.class);
+        return ids == null ? List.of(marker.get("_id")) : ids;
     }
 
     private Document outboxOf(String collection, String documentId) {

@@ -1,7 +1,6 @@
 package fr.saisine.platform.store;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +73,7 @@ public final class VersionedStore<S> {
      * @return false when the document exists already: another writer, or a redelivery
      */
     public boolean create(String id, S state, List<? extends EventEnvelope<?>> events) {
-        List<OutboxEntry> entries = prepare(headCollection, id, events);
+        List<OutboxEntry> entries = outbox.prepare(headCollection, id, events);
         Document head = new Document("_id", id).append(VERSION, 1L).append(STATE, write(state))
                 .append(Outbox.FIELD, documents(entries)).append("at", Date.from(clock.instant()));
         return insert(heads(), head, entries);
@@ -92,7 +91,7 @@ public final class VersionedStore<S> {
             throw new IllegalArgumentException("version " + version + ": the first version is written by create");
         }
         String versionId = versionId(id, version);
-        List<OutboxEntry> entries = prepare(versionCollection, versionId, events);
+        List<OutboxEntry> entries = outbox.prepare(versionCollection, versionId, events);
         Document change = new Document("_id", versionId).append("of", id).append(VERSION, version)
                 .append(STATE, write(state)).append(Outbox.FIELD, documents(entries))
                 .append("at", Date.from(clock.instant()));
@@ -149,7 +148,7 @@ public final class VersionedStore<S> {
             collection.insertOne(document);
         }
         catch (MongoWriteException ex) {
-            entries.forEach(outbox::discard);
+            outbox.discard(entries);
             if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 return false;
             }
@@ -175,14 +174,6 @@ public final class VersionedStore<S> {
             // a secondary write: the version is stored, and the next read moves the head
             log.warn("head of {} not moved to version {} (the next read will): {}", id, version, ex.toString());
         }
-    }
-
-    private List<OutboxEntry> prepare(String collection, String documentId, List<? extends EventEnvelope<?>> events) {
-        List<OutboxEntry> entries = new ArrayList<>();
-        for (EventEnvelope<?> event : events) {
-            entries.add(outbox.prepare(collection, documentId, event));
-        }
-        return entries;
     }
 
     private static List<Document> documents(List<OutboxEntry> entries) {

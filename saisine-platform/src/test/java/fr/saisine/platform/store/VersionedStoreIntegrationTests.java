@@ -83,6 +83,21 @@ class VersionedStoreIntegrationTests {
     }
 
     @Test
+    void shouldMarkAWriteOnceWhateverTheNumberOfItsEvents() {
+        String id = EventFixtures.testReference();
+        ComplaintSubmitted first = complaint(id, "first");
+
+        assertThat(store.create(id, first, List.of(EventEnvelope.wrap(first, Instant.now()),
+                EventEnvelope.wrap(first, Instant.now())))).isTrue();
+
+        assertThat(markersFor(id)).isEqualTo(1);
+        Document marker = mongo.getCollection(Outbox.PENDING).find(Filters.eq("documentId", id)).first();
+        assertThat(marker.getList("eventIds", String.class)).isEqualTo(mongo.getCollection("things")
+                .find(Filters.eq("_id", id)).first().getList("outbox", Document.class).stream()
+                .map(e -> e.getString("eventId")).toList());
+    }
+
+    @Test
     void shouldCreateADocumentOnceAndKeepItsEventForTheRelay() {
         String id = EventFixtures.testReference();
         ComplaintSubmitted first = complaint(id, "first");

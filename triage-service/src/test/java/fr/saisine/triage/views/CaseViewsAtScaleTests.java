@@ -39,7 +39,7 @@ class CaseViewsAtScaleTests {
                     SECTORS[i % 4], STATUSES[(i / 4) % STATUSES.length], null, i % 7 == 0 ? Priority.HIGH : Priority.NORMAL,
                     Category.values()[i % Category.values().length], at, "Objet de la saisine " + i,
                     NAMES[i % 8] + " " + FAMILIES[(i / 8) % 8] + "-" + i, "Organisme n°" + (i % 3_000) + " Société Générale",
-                    at));
+                    at, null));
         }
         return views;
     }

@@ -222,7 +222,7 @@ class CaseViewsIntegrationTests {
         Instant at = Instant.parse("2026-03-02T09:15:27Z");
         var found = new fr.saisine.triage.views.domain.ViewPage(List.of(new CaseSummary("26000042", 3,
                 new Sector("APSF", "Affaires publiques"), "UNDER_REVIEW", null, Priority.NORMAL, Category.ACCESS_RIGHT,
-                at, "Pas de réponse", "Hélène Lefèvre", "Mairie de Brest", at)), 1, 0, 100);
+                at, "Pas de réponse", "Hélène Lefèvre", "Mairie de Brest", at, null)), 1, 0, 100);
         var staff = new fr.saisine.platform.security.StaffMember("s-1", "agent-apsf", "Claire Martin",
                 java.util.Set.of(fr.saisine.platform.security.StaffRole.AGENT), java.util.Set.of("APSF"));
         var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/");
@@ -267,7 +267,7 @@ class CaseViewsIntegrationTests {
                 for (long version = 1; version <= (i % 3 == 0 ? 2 : 1); version++) {
                     var summary = new CaseSummary(reference, version, sectors[(int) ((i + version) % 2)],
                             version == 1 ? "TRIAGED" : "UNDER_REVIEW", null, Priority.NORMAL, Category.ACCESS_RIGHT,
-                            Instant.now(), "Objet " + i, "Plaignant " + i, "Organisme " + i, Instant.now());
+                            Instant.now(), "Objet " + i, "Plaignant " + i, "Organisme " + i, Instant.now(), null);
                     producer.send(new ProducerRecord<>(topic, reference, EventFixtures.json(
                             EventEnvelope.wrap(summary, Instant.now()))));
                 }

@@ -30,7 +30,7 @@ class CaseViewsTests {
     static CaseSummary summary(String reference, long version, Sector sector, String status, String complainant,
             String respondent, Instant submittedAt) {
         return new CaseSummary(reference, version, sector, status, null, Priority.NORMAL, Category.ACCESS_RIGHT,
-                submittedAt, "Accès refusé", complainant, respondent, submittedAt.plusSeconds(version));
+                submittedAt, "Accès refusé", complainant, respondent, submittedAt.plusSeconds(version), null);
     }
 
     static CaseSummary summary(String reference, long version, Sector sector, String status) {
@@ -53,6 +53,26 @@ class CaseViewsTests {
         assertThat(views.counts("APSF")).isEqualTo(Map.of("TRIAGED", 1L, "UNDER_REVIEW", 1L));
         assertThat(views.counts("NUM")).isEqualTo(Map.of("CLOSED", 1L));
         assertThat(views.size()).isEqualTo(3);
+    }
+
+    static CaseSummary related(String reference, long version, Sector sector, String relatedKey) {
+        CaseSummary s = summary(reference, version, sector, "TRIAGED");
+        return new CaseSummary(s.reference(), s.version(), s.sector(), s.status(), null, s.priority(), s.category(),
+                s.submittedAt(), s.subject(), s.complainantName(), s.respondentName(), s.updatedAt(), relatedKey);
+    }
+
+    @Test
+    void shouldListRelatedCasesOnceEachOldestFirstWhateverTheirSector() {
+        views.apply(related("26000003", 1, APSF, "mairie de lyon|ACCESS_RIGHT"));
+        views.apply(related("26000001", 1, NUM, "mairie de lyon|ACCESS_RIGHT"));
+        views.apply(related("26000002", 1, APSF, "banque|ACCESS_RIGHT"));
+        views.apply(related("26000001", 2, APSF, "mairie de lyon|ACCESS_RIGHT"));
+        views.apply(related("26000003", 1, APSF, "mairie de lyon|ACCESS_RIGHT"));
+
+        assertThat(views.related("mairie de lyon|ACCESS_RIGHT", 10)).containsExactly("26000001", "26000003");
+        assertThat(views.related("mairie de lyon|ACCESS_RIGHT", 1)).containsExactly("26000001");
+        assertThat(views.related("banque|ACCESS_RIGHT", 10)).containsExactly("26000002");
+        assertThat(views.related("nobody|OTHER", 10)).isEmpty();
     }
 
     @Test
@@ -134,6 +154,6 @@ class CaseViewsTests {
 
     static CaseSummary withAssignee(CaseSummary c, StaffActor assignee) {
         return new CaseSummary(c.reference(), c.version(), c.sector(), c.status(), assignee, c.priority(),
-                c.category(), c.submittedAt(), c.subject(), c.complainantName(), c.respondentName(), c.updatedAt());
+                c.category(), c.submittedAt(), c.subject(), c.complainantName(), c.respondentName(), c.updatedAt(), null);
     }
 }

@@ -43,7 +43,7 @@ public class CaseReading {
     }
 
     public List<String> related(TriagedCase triagedCase, int limit) {
-        return cases.related(triagedCase.relatedKey(), limit + 1).stream()
+        return views.related(triagedCase.relatedKey(), limit + 1).stream()
                 .filter(r -> !r.equals(triagedCase.reference())).limit(limit).toList();
     }
 

@@ -13,6 +13,7 @@ import fr.saisine.events.ComplaintTriaged;
 import fr.saisine.events.EventEnvelope;
 import fr.saisine.triage.routing.Router;
 import fr.saisine.triage.routing.Routing;
+import fr.saisine.triage.views.domain.CaseViews;
 
 /** Opens the case of a newly submitted complaint in the queue its rules route it to. */
 @Service
@@ -23,11 +24,13 @@ public class CaseTriage {
 
     private final Router router;
     private final Cases cases;
+    private final CaseViews views;
     private final Clock clock;
 
-    CaseTriage(Router router, Cases cases, Clock clock) {
+    CaseTriage(Router router, Cases cases, CaseViews views, Clock clock) {
         this.router = router;
         this.cases = cases;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -35,7 +38,7 @@ public class CaseTriage {
         Instant now = clock.instant();
         Routing routing = router.route(complaint);
         String relatedKey = RelatedKey.of(complaint.respondent().name(), complaint.category());
-        List<String> related = cases.related(relatedKey, MAX_RELATED);
+        List<String> related = views.related(relatedKey, MAX_RELATED);
         var sector = new ComplaintTriaged.Sector(routing.sectorCode(), routing.sectorName());
         var triagedCase = TriagedCase.routed(complaint.reference(), sector, routing.matchedRule(), routing.reason(),
                 routing.priority(), routing.priorityReason(), complaint.subject(), complaint.respondent().name(),

@@ -13,8 +13,7 @@ import fr.saisine.events.EventEnvelope;
 public interface Cases {
 
     /**
-     * Stores a new case, version 1, with its {@code ComplaintTriaged} event in one write, and
-     * links it to its related cases (also when it existed: a redelivery repairs that link).
+     * Stores a new case, version 1, with its {@code ComplaintTriaged} event in one write.
      *
      * @return false when the complaint already has a case: a redelivered event
      */
@@ -29,7 +28,4 @@ public interface Cases {
      * @return false when that version exists already: someone changed the case first
      */
     boolean save(Case.Change change);
-
-    /** The references sharing this related key, in order of reference: oldest first. */
-    List<String> related(String relatedKey, int limit);
 }

@@ -147,7 +147,7 @@ public record TriagedCase(
      */
     public CaseSummary summary(long version, Instant at) {
         return new CaseSummary(reference, version, sector, status.name(), assignee, priority, category, submittedAt,
-                subject, complainantName, respondentName, at);
+                subject, complainantName, respondentName, at, relatedKey);
     }
 
     public boolean isOpen() {

@@ -27,16 +27,15 @@ import fr.saisine.triage.cases.domain.TriagedCase;
 
 /**
  * Cases in MongoDB, through the platform's {@link VersionedStore}: each change a document of its
- * own, inserted against its unique {@code reference:version}, and a head per case read by {@code _id}. What triage does for each complaint reads and writes by {@code _id} only, the
- * one lookup FerretDB serves without reading the whole collection (docs/ferretdb.md): related
- * complaints are kept in one group document per related key. The staff views (queues, counts,
- * search) query nothing here: each version's summary goes out with it, to case-views, from which
+ * own, inserted against its unique {@code reference:version}, and a head per case read by
+ * {@code _id}. What triage does for each complaint reads and writes by {@code _id} only, the one
+ * lookup FerretDB serves without reading the whole collection (docs/ferretdb.md). The staff views
+ * (queues, counts, search, related complaints) query nothing here: each version's summary goes out with it, to case-views, from which
  * every instance holds them in memory (views package).
  */
 @Component
 class MongoCases implements Cases {
 
-    static final String RELATED_GROUPS = "related_groups";
 
     static final String COLLECTION = "cases";
 
@@ -61,8 +60,6 @@ class MongoCases implements Cases {
         if (created) {
             stored.publishEvent(summary.payload());
         }
-        mongo.getCollection(RELATED_GROUPS).updateOne(Filters.eq("_id", triagedCase.relatedKey()),
-                Updates.addToSet("references", triagedCase.reference()), new UpdateOptions().upsert(true));
         return created;
     }
 
@@ -84,12 +81,5 @@ class MongoCases implements Cases {
             stored.publishEvent(summary);
         }
         return saved;
-    }
-
-    @Override
-    public List<String> related(String relatedKey, int limit) {
-        Document group = mongo.getCollection(RELATED_GROUPS).find(Filters.eq("_id", relatedKey)).first();
-        List<String> references = group == null ? List.of() : group.getList("references", String.class, List.of());
-        return references.stream().sorted().limit(limit).toList();
     }
 }

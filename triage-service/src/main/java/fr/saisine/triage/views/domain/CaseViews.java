@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -66,6 +67,7 @@ public class CaseViews {
 
     private final ConcurrentSkipListMap<String, Held> byReference = new ConcurrentSkipListMap<>();
     private final Map<String, Map<String, Bucket>> bySectorAndStatus = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentSkipListSet<String>> byRelatedKey = new ConcurrentHashMap<>();
 
     /**
      * Holds {@code summary} unless a summary of the same or a later version is held already.
@@ -83,11 +85,18 @@ public class CaseViews {
             to.count.incrementAndGet();
         }
         byReference.put(summary.reference(), Held.of(summary));
+        if (summary.relatedKey() != null) {
+            byRelatedKey.computeIfAbsent(summary.relatedKey(), k -> new ConcurrentSkipListSet<>()).add(summary.reference());
+        }
         if (before != null) {
             Bucket from = bucket(before.summary().sector().code(), before.summary().status());
             QueueKey old = QueueKey.of(before.summary());
             if (!(from == to && old.equals(QueueKey.of(summary))) && from.cases.remove(old) != null) {
                 from.count.decrementAndGet();
+            }
+            String oldKey = before.summary().relatedKey();
+            if (oldKey != null && !oldKey.equals(summary.relatedKey())) {
+                byRelatedKey.getOrDefault(oldKey, new ConcurrentSkipListSet<>()).remove(summary.reference());
             }
         }
         return true;
@@ -102,6 +111,17 @@ public class CaseViews {
     /** How many cases the views hold. */
     public int size() {
         return byReference.size();
+    }
+
+    /**
+     * The references of the cases sharing {@code relatedKey} (the same organisation and subject),
+     * in order of reference, oldest first: held here rather than in a group document per key,
+     * which every complaint of a wave would rewrite whole (and, on FerretDB, lose to a concurrent
+     * rewrite).
+     */
+    public List<String> related(String relatedKey, int limit) {
+        var references = byRelatedKey.get(relatedKey);
+        return references == null ? List.of() : references.stream().limit(limit).toList();
     }
 
     /** How many cases the sector holds in each status (only the statuses it has cases in). */
