@@ -42,10 +42,12 @@ import fr.saisine.platform.tracing.EventTracing;
 
 /**
  * Takes due messages from the {@link MailQueue}, one claim at a time, sends each, and records the
- * outcome with its event in one write. A sender holds a message for a short lease, renewed every
- * third of it while the mail server takes the letter, so that a sender that dies mid-send leaves
- * it to another within one lease (30 s by default), which sends it again with the same Message-ID:
- * what a mail client shows once. A mail server that cannot be reached, or that answers it takes no
+ * outcome with its event in one write. A letter costs three writes to the queue: its entry, the
+ * claim of the attempt (kept, never released), and the entry's removal; a retry moves the entry
+ * to its next try, which is claimed under a new key. A sender holds an attempt for a short lease,
+ * the claim's time renewed every third of it while the mail server takes the letter, so that a
+ * sender that dies mid-send leaves it to another within one lease (30 s by default), which sends
+ * it again with the same Message-ID: what a mail client shows once. A mail server that cannot be reached, or that answers it takes no
  * mail for now (421, or a 4xx whose enhanced status is of the mail system or the network: 4.3.x,
  * 4.4.x, RFC 3463), is the server's condition, not the letter's: such a try is not counted against
  * the letter's attempts and comes again after {@code first-retry-after}, so letters go within that
@@ -96,10 +98,10 @@ final class MailSender extends PollingWorker {
             String claim = queue.claim(entry, clock.instant(), properties.lease());
             if (claim != null) {
                 try {
-                    tracing.continueTrace(entry.traceparent(), "send letter", null, () -> handle(entry));
+                    tracing.continueTrace(entry.traceparent(), "send letter", null, () -> handle(entry, claim));
                 }
                 finally {
-                    queue.release(claim);
+                    queue.letGo(entry, clock.instant(), properties.lease());
                 }
                 handled++;
             }
@@ -107,10 +109,11 @@ final class MailSender extends PollingWorker {
         return handled;
     }
 
-    private void handle(MailQueue.Entry entry) {
+    private void handle(MailQueue.Entry entry, String claim) {
         Optional<Versioned<OutgoingMessage>> message = messages.find(entry.messageId());
         if (message.isEmpty()) {
-            // queued just before its message was stored: look again shortly, unless that write never happened
+            // messages are stored before they are queued, but an older instance queued first (a rolling
+            // upgrade): look again shortly, and drop the entry once its message is a lease late, never written
             if (Duration.between(entry.queuedAt(), clock.instant()).compareTo(properties.lease()) > 0) {
                 queue.remove(entry.messageId());
             }
@@ -124,16 +127,16 @@ final class MailSender extends PollingWorker {
             return;
         }
         MDC.put(EventTracing.REFERENCE, message.get().state().reference());
-        deliver(message.get());
+        deliver(message.get(), claim);
     }
 
-    private void deliver(Versioned<OutgoingMessage> attempt) {
+    private void deliver(Versioned<OutgoingMessage> attempt, String claim) {
         OutgoingMessage message = attempt.state();
         int attempts = message.attempts() + 1;
         // a link of its own for this sending, in the email only; the letter kept has the placeholder
         OutgoingMessage sending = links.withLink(message);
         try {
-            whileHolding(message.id(), () -> mail.send(mimeMessage(sending)));
+            whileHolding(claim, () -> mail.send(mimeMessage(sending)));
         }
         catch (MailParseException | MailPreparationException permanent) {
             fail(attempt, attempts, permanent);
@@ -158,16 +161,16 @@ final class MailSender extends PollingWorker {
     }
 
     /**
-     * Runs the send while renewing the hold every third of the lease, and stops renewing before
-     * returning, so that no renewal overwrites what the send decides next (a retry time, say).
+     * Runs the send while renewing the claim every third of the lease, so that no other sender
+     * takes over an attempt still going, and stops renewing before returning.
      */
-    private void whileHolding(String messageId, Runnable send) {
+    private void whileHolding(String claim, Runnable send) {
         Duration every = properties.lease().dividedBy(3);
         Thread renewal = Thread.ofVirtual().name("mail-lease").start(() -> {
             try {
                 while (true) {
                     Thread.sleep(every);
-                    queue.reschedule(messageId, clock.instant().plus(properties.lease()));
+                    queue.renew(claim, clock.instant());
                 }
             }
             catch (InterruptedException done) {
