@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
@@ -127,16 +129,16 @@ final class MailSender extends PollingWorker {
             return;
         }
         MDC.put(EventTracing.REFERENCE, message.get().state().reference());
-        deliver(message.get(), claim);
+        whileHolding(claim, () -> deliver(message.get()));
     }
 
-    private void deliver(Versioned<OutgoingMessage> attempt, String claim) {
+    private void deliver(Versioned<OutgoingMessage> attempt) {
         OutgoingMessage message = attempt.state();
         int attempts = message.attempts() + 1;
         // a link of its own for this sending, in the email only; the letter kept has the placeholder
         OutgoingMessage sending = links.withLink(message);
         try {
-            whileHolding(claim, () -> mail.send(mimeMessage(sending)));
+            mail.send(mimeMessage(sending));
         }
         catch (MailParseException | MailPreparationException permanent) {
             fail(attempt, attempts, permanent);
@@ -161,29 +163,36 @@ final class MailSender extends PollingWorker {
     }
 
     /**
-     * Runs the send while renewing the claim every third of the lease, so that no other sender
-     * takes over an attempt still going, and stops renewing before returning.
+     * Runs the attempt (the send, and the recording of what came of it) while renewing the claim
+     * every third of the lease, so that no other sender takes over an attempt still going; a
+     * renewal that fails is tried again at the next third, for one missed is not yet a lease lost.
      */
-    private void whileHolding(String claim, Runnable send) {
+    private void whileHolding(String claim, Runnable attempt) {
         Duration every = properties.lease().dividedBy(3);
+        String reference = MDC.get(EventTracing.REFERENCE);
+        CountDownLatch over = new CountDownLatch(1);
         Thread renewal = Thread.ofVirtual().name("mail-lease").start(() -> {
             try {
-                while (true) {
-                    Thread.sleep(every);
-                    queue.renew(claim, clock.instant());
+                while (!over.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
+                    try {
+                        queue.renew(claim, clock.instant());
+                    }
+                    catch (RuntimeException ex) {
+                        if (over.getCount() > 0) {
+                            log.warn("could not renew the claim on a letter of {}: {}", reference, ex.toString());
+                        }
+                    }
                 }
             }
             catch (InterruptedException done) {
-                // the send is over
-            }
-            catch (RuntimeException ex) {
-                log.warn("could not renew the hold on a letter of {}: {}", MDC.get(EventTracing.REFERENCE), ex.toString());
+                // the attempt is over
             }
         });
         try {
-            send.run();
+            attempt.run();
         }
         finally {
+            over.countDown();
             renewal.interrupt();
             try {
                 renewal.join();
