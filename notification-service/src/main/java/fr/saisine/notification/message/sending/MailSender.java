@@ -45,16 +45,16 @@ import fr.saisine.platform.tracing.EventTracing;
 /**
  * Takes due messages from the {@link MailQueue}, one claim at a time, sends each, and records the
  * outcome with its event in one write. A letter costs three writes to the queue: its entry, the
- * claim of the attempt (kept, never released), and the entry's removal; a retry moves the entry
- * to its next try, which is claimed under a new key. A sender holds an attempt for a short lease,
- * the claim's time renewed every third of it while the mail server takes the letter, so that a
- * sender that dies mid-send leaves it to another within one lease (30 s by default), which sends
- * it again with the same Message-ID: what a mail client shows once. A mail server that cannot be reached, or that answers it takes no
- * mail for now (421, or a 4xx whose enhanced status is of the mail system or the network: 4.3.x,
- * 4.4.x, RFC 3463), is the server's condition, not the letter's: such a try is not counted against
- * the letter's attempts and comes again after {@code first-retry-after}, so letters go within that
- * time of the server's return, however long it was away. Other refusals (a full mailbox, an unknown
- * address) are the letter's, and back off.
+ * claim of the attempt (kept, never released), and the entry's removal; a retry moves the entry to
+ * its next try, which is claimed under a new key. A sender holds an attempt for a short lease, the
+ * claim's time renewed every third of it while it sends and records the outcome, so that a sender
+ * that dies mid-send leaves it to another within one lease (30 s by default), which sends it again
+ * with the same Message-ID: what a mail client shows once. A mail server that cannot be reached,
+ * or that answers it takes no mail for now (421, or a 4xx whose enhanced status is of the mail
+ * system or the network: 4.3.x, 4.4.x, RFC 3463), is the server's condition, not the letter's:
+ * such a try is not counted against the letter's attempts and comes again after
+ * {@code first-retry-after}, so letters go within that time of the server's return, however long
+ * it was away. Other refusals (a full mailbox, an unknown address) are the letter's, and back off.
  */
 final class MailSender extends PollingWorker {
 
