@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * server's), or one that takes its time before accepting a letter. It keeps the Message-ID of
  * each letter it accepted.
  */
-final class ScriptedMailServer implements AutoCloseable {
+public final class ScriptedMailServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final boolean refuseRecipients;
@@ -37,20 +37,20 @@ final class ScriptedMailServer implements AutoCloseable {
         Thread.ofVirtual().start(this::serve);
     }
 
-    static ScriptedMailServer refusingEveryRecipient() {
+    public static ScriptedMailServer refusingEveryRecipient() {
         return new ScriptedMailServer(true, Duration.ZERO);
     }
 
-    static ScriptedMailServer acceptingAfter(Duration delay) {
+    public static ScriptedMailServer acceptingAfter(Duration delay) {
         return new ScriptedMailServer(false, delay);
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
     /** The Message-ID of each letter accepted, once per acceptance. */
-    List<String> acceptedMessageIds() {
+    public List<String> acceptedMessageIds() {
         return List.copyOf(accepted);
     }
 

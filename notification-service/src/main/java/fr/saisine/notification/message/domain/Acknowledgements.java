@@ -2,6 +2,7 @@ package fr.saisine.notification.message.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +39,14 @@ public class Acknowledgements {
         Correspondent correspondent = directory.find(triaged.reference())
                 .orElseThrow(() -> new UnknownCorrespondentException(triaged.reference()));
         Instant now = clock.instant();
-        for (Correspondent.Recipient recipient : correspondent.recipients()) {
-            Letter letter = writer.acknowledgement(correspondent, recipient, triaged);
-            OutgoingMessage message = OutgoingMessage.queued(triaged.reference(), MessageKind.ACKNOWLEDGEMENT,
-                    recipient.email(), recipient.name(), letter, now);
-            if (!messages.queue(message)) {
-                log.info("acknowledgement of {} to {} already queued: redelivery ignored", triaged.reference(),
-                        recipient.email());
-            }
+        List<OutgoingMessage> letters = correspondent.recipients().stream()
+                .map(recipient -> OutgoingMessage.queued(triaged.reference(), MessageKind.ACKNOWLEDGEMENT,
+                        recipient.email(), recipient.name(), writer.acknowledgement(correspondent, recipient, triaged),
+                        now))
+                .toList();
+        for (OutgoingMessage already : messages.queueAll(letters)) {
+            log.info("acknowledgement of {} to {} already queued: redelivery ignored", triaged.reference(),
+                    already.recipient());
         }
         correspondence.started(triaged.reference(), triaged.sector().name(), now);
     }

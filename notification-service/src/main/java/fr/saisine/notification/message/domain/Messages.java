@@ -11,7 +11,16 @@ import fr.saisine.notification.correspondent.Correspondent;
 public interface Messages {
 
     /** Queues the message for sending; false when the same letter to the same recipient exists. */
-    boolean queue(OutgoingMessage message);
+    default boolean queue(OutgoingMessage message) {
+        return queueAll(List.of(message)).isEmpty();
+    }
+
+    /**
+     * Queues letters about one complaint, listed under it in one write rather than one each.
+     *
+     * @return those queued already (a redelivery, another instance, a restart)
+     */
+    List<OutgoingMessage> queueAll(List<OutgoingMessage> messages);
 
     /**
      * Queues one letter, the same for all, to everyone the complaint names, each under the id
@@ -21,14 +30,10 @@ public interface Messages {
      */
     default int queueToEach(Correspondent correspondent, MessageKind kind, Letter letter, Instant now,
             UnaryOperator<String> idFor) {
-        int already = 0;
-        for (Correspondent.Recipient recipient : correspondent.recipients()) {
-            if (!queue(OutgoingMessage.queued(idFor.apply(recipient.email()), correspondent.reference(), kind,
-                    recipient.email(), recipient.name(), letter, now))) {
-                already++;
-            }
-        }
-        return already;
+        return queueAll(correspondent.recipients().stream()
+                .map(recipient -> OutgoingMessage.queued(idFor.apply(recipient.email()), correspondent.reference(),
+                        kind, recipient.email(), recipient.name(), letter, now))
+                .toList()).size();
     }
 
     /** A complaint's messages, oldest first. */

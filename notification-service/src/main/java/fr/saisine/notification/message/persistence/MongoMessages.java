@@ -1,10 +1,13 @@
 package fr.saisine.notification.message.persistence;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +28,8 @@ import fr.saisine.platform.store.Versioned;
 @Component
 class MongoMessages implements Messages {
 
+    private static final Logger log = LoggerFactory.getLogger(MongoMessages.class);
+
     static final String BY_COMPLAINT = "complaint_messages";
 
     private final MessageStore store;
@@ -37,20 +42,46 @@ class MongoMessages implements Messages {
         this.byComplaint = mongo.getCollection(BY_COMPLAINT);
     }
 
-    /** Queues before it stores: a crash in between leaves a queue entry the senders drop, never a lost letter. */
+    /**
+     * Stores each message, then queues it, so that a sender never finds an entry whose message is
+     * not there yet. A crash in between leaves a message stored and not queued: the event is
+     * redelivered (the consumer's offset is committed once this returns), and a message found
+     * stored and not done is queued again, an insert on its id that does nothing when it is
+     * queued already. The listing is written on every delivery too, for a crash may have come
+     * before it: {@code $addToSet} makes a second write of it change nothing.
+     */
     @Override
-    public boolean queue(OutgoingMessage message) {
-        boolean enqueued = queue.enqueue(message.id(), message.createdAt());
-        if (!store.add(message)) {
-            if (enqueued) {
-                queue.remove(message.id()); // the letter was already sent or failed
-            }
-            return false;
+    public List<OutgoingMessage> queueAll(List<OutgoingMessage> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
         }
-        byComplaint.updateOne(Filters.eq("_id", message.reference()), Updates.addToSet("messageIds", message.id()),
+        List<OutgoingMessage> existing = new ArrayList<>();
+        boolean queued = false;
+        for (OutgoingMessage message : messages) {
+            if (store.add(message)) {
+                queued |= queue.enqueue(message.id(), message.createdAt());
+            }
+            else {
+                existing.add(message);
+                queued |= queueAgainUnlessDone(message);
+            }
+        }
+        if (queued) {
+            queue.wakeUp();
+        }
+        byComplaint.updateOne(Filters.eq("_id", messages.getFirst().reference()),
+                Updates.addEachToSet("messageIds", messages.stream().map(OutgoingMessage::id).toList()),
                 new UpdateOptions().upsert(true));
-        queue.wakeUp();
-        return true;
+        return existing;
+    }
+
+    private boolean queueAgainUnlessDone(OutgoingMessage redelivered) {
+        boolean pending = store.find(redelivered.id()).filter(stored -> !stored.state().isDone()).isPresent();
+        if (pending && queue.enqueue(redelivered.id(), redelivered.createdAt())) {
+            log.info("message {} was stored but not queued (a crash in between): queued now", redelivered.id());
+            return true;
+        }
+        return false;
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,9 +22,16 @@ import fr.saisine.platform.tracing.EventTracing;
 
 /**
  * The messages waiting to be sent, one small entry each: {@code dueAt} says when. Senders read
- * this short list, not the messages (the whole history). An entry is held by inserting a claim
+ * this short list, not the messages (the whole history). An attempt is held by inserting a claim
  * keyed by the message and the {@code dueAt} the sender saw: an insert on a unique key is the one
- * write FerretDB 1.24 isolates (docs/ferretdb.md), so of two senders, one claim fails.
+ * write FerretDB 1.24 isolates (docs/ferretdb.md), so of two senders, one claim fails. A claim is
+ * kept, never released: it is the record of that attempt, and deleting it, or moving the entry
+ * out of sight while it is held, cost two writes a letter for nothing the key does not already
+ * say. So an entry stays due while it is sent; another sender's insert of the same key fails
+ * until the holder finishes (the entry goes), or fails and reschedules it (a new {@code dueAt}, a
+ * new key), or dies (its claim, no longer renewed, is taken over once older than the lease).
+ * Each instance also remembers which keys it knows to be held, by its own senders or others', so
+ * that its senders do not ask the database again before the lease could have run out.
  */
 public final class MailQueue {
 
@@ -40,9 +49,17 @@ public final class MailQueue {
         }
     }
 
+    /** Stale claims on one entry in a row: beyond, something else is wrong, and the letter waits for a person. */
+    private static final int MAX_TAKEOVERS = 20;
+    /** How often the memory of held keys is cleared of those whose lease has run out. */
+    private static final Duration FORGET_EVERY = Duration.ofSeconds(1);
+
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> claims;
     private final EventTracing tracing;
+    /** Claim keys (of entries) this instance knows held, and until when at least: Instant.MAX while one of its senders holds one. */
+    private final Map<String, Instant> heldUntil = new ConcurrentHashMap<>();
+    private volatile Instant forgotAt = Instant.EPOCH;
     private Runnable wakeUp = () -> { };
 
     MailQueue(MongoTemplate mongo, EventTracing tracing) {
@@ -70,6 +87,7 @@ public final class MailQueue {
     }
 
     List<Entry> due(Instant now, int limit) {
+        forgetLapsed(now);
         List<Entry> due = new ArrayList<>();
         for (Document d : entries.find(Filters.lte("dueAt", Date.from(now))).sort(Sorts.ascending("dueAt")).limit(limit)) {
             due.add(new Entry(d.getString("_id"), d.getDate("queuedAt").toInstant(), d.getDate("dueAt").toInstant(),
@@ -79,36 +97,94 @@ public final class MailQueue {
     }
 
     /**
-     * Holds the entry until {@code holdUntil}: the key of the claim to release, or null when another
-     * sender holds it. A sender that dies between its claim and the entry's new {@code dueAt} leaves
-     * a claim on a {@code dueAt} the entry still has: a claim older than the lease is taken over by
-     * a numbered claim of its own (again a unique insert, so one sender wins), rather than
-     * holding the letter for ever.
+     * Holds this attempt at the entry: the key of the claim, to renew while sending and to let go
+     * of after, or null when another sender has it (or had it: the attempt is over). A sender that
+     * dies leaves a claim it no longer renews: once older than the lease it is taken over by a
+     * numbered claim of its own (again a unique insert, so one sender wins), provided the entry is
+     * still at that {@code dueAt}, for a claim that old is also what a finished attempt leaves
+     * behind to a sender that read the queue before the entry went or moved.
      */
     String claim(Entry entry, Instant now, Duration lease) {
+        if (!reserve(entry.claimKey(), now)) {
+            return null;
+        }
+        String held = null;
+        try {
+            held = insertClaim(entry, now, lease);
+            return held;
+        }
+        finally {
+            if (held == null) {
+                heldUntil.remove(entry.claimKey(), Instant.MAX);
+            }
+        }
+    }
+
+    private String insertClaim(Entry entry, Instant now, Duration lease) {
         for (int takeover = 0; takeover <= MAX_TAKEOVERS; takeover++) {
             String key = takeover == 0 ? entry.claimKey() : entry.claimKey() + "#" + takeover;
             if (insert(claims, new Document("_id", key).append("at", Date.from(now)))) {
-                reschedule(entry.messageId(), now.plus(lease));
                 return key;
             }
             Document held = claims.find(Filters.eq("_id", key)).first();
-            if (held == null || held.getDate("at").toInstant().plus(lease).isAfter(now)) {
-                return null; // held now, or released a moment ago: another sender has it
+            if (held == null) {
+                return null; // deleted by hand, or by an older version of this class: another sender had it
+            }
+            Instant until = held.getDate("at").toInstant().plus(lease);
+            if (until.isAfter(now)) {
+                heldUntil.put(entry.claimKey(), until);
+                return null; // held now
+            }
+            if (takeover == 0 && !stillAt(entry)) {
+                heldUntil.put(entry.claimKey(), now.plus(lease));
+                return null; // the attempt is over: the entry went, or waits for another try
             }
         }
+        heldUntil.put(entry.claimKey(), now.plus(lease));
         return null;
     }
 
-    /** Stale claims on one entry in a row: beyond, something else is wrong, and the letter waits for a person. */
-    private static final int MAX_TAKEOVERS = 20;
+    /** Whether the entry is still due at the time this sender read. */
+    private boolean stillAt(Entry entry) {
+        Document current = entries.find(Filters.eq("_id", entry.messageId())).first();
+        return current != null && current.getDate("dueAt").toInstant().equals(entry.dueAt());
+    }
+
+    /** Takes the key for one of this instance's senders, unless one of them or another instance has it. */
+    private boolean reserve(String key, Instant now) {
+        boolean[] reserved = { false };
+        heldUntil.compute(key, (k, until) -> {
+            if (until != null && until.isAfter(now)) {
+                return until;
+            }
+            reserved[0] = true;
+            return Instant.MAX;
+        });
+        return reserved[0];
+    }
+
+    /** Moves the claim's time on, so that no other sender takes over an attempt still going. */
+    void renew(String claim, Instant now) {
+        claims.updateOne(Filters.eq("_id", claim), Updates.set("at", Date.from(now)));
+    }
+
+    /**
+     * Ends this sender's hold; the claim stays in the database, so the key is remembered as held
+     * for a lease more: a sender whose read of the queue predates the end has nothing to ask.
+     */
+    void letGo(Entry entry, Instant now, Duration lease) {
+        heldUntil.put(entry.claimKey(), now.plus(lease));
+    }
 
     void reschedule(String messageId, Instant dueAt) {
         entries.updateOne(Filters.eq("_id", messageId), Updates.set("dueAt", Date.from(dueAt)));
     }
 
-    void release(String claimKey) {
-        claims.deleteOne(Filters.eq("_id", claimKey));
+    private void forgetLapsed(Instant now) {
+        if (now.isAfter(forgotAt.plus(FORGET_EVERY))) {
+            forgotAt = now;
+            heldUntil.values().removeIf(until -> !until.isAfter(now));
+        }
     }
 
     private static boolean insert(MongoCollection<Document> collection, Document document) {

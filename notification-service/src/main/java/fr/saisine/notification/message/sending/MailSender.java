@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
@@ -42,15 +44,17 @@ import fr.saisine.platform.tracing.EventTracing;
 
 /**
  * Takes due messages from the {@link MailQueue}, one claim at a time, sends each, and records the
- * outcome with its event in one write. A sender holds a message for a short lease, renewed every
- * third of it while the mail server takes the letter, so that a sender that dies mid-send leaves
- * it to another within one lease (30 s by default), which sends it again with the same Message-ID:
- * what a mail client shows once. A mail server that cannot be reached, or that answers it takes no
- * mail for now (421, or a 4xx whose enhanced status is of the mail system or the network: 4.3.x,
- * 4.4.x, RFC 3463), is the server's condition, not the letter's: such a try is not counted against
- * the letter's attempts and comes again after {@code first-retry-after}, so letters go within that
- * time of the server's return, however long it was away. Other refusals (a full mailbox, an unknown
- * address) are the letter's, and back off.
+ * outcome with its event in one write. A letter costs three writes to the queue: its entry, the
+ * claim of the attempt (kept, never released), and the entry's removal; a retry moves the entry to
+ * its next try, which is claimed under a new key. A sender holds an attempt for a short lease, the
+ * claim's time renewed every third of it while it sends and records the outcome, so that a sender
+ * that dies mid-send leaves it to another within one lease (30 s by default), which sends it again
+ * with the same Message-ID: what a mail client shows once. A mail server that cannot be reached,
+ * or that answers it takes no mail for now (421, or a 4xx whose enhanced status is of the mail
+ * system or the network: 4.3.x, 4.4.x, RFC 3463), is the server's condition, not the letter's:
+ * such a try is not counted against the letter's attempts and comes again after
+ * {@code first-retry-after}, so letters go within that time of the server's return, however long
+ * it was away. Other refusals (a full mailbox, an unknown address) are the letter's, and back off.
  */
 final class MailSender extends PollingWorker {
 
@@ -96,10 +100,10 @@ final class MailSender extends PollingWorker {
             String claim = queue.claim(entry, clock.instant(), properties.lease());
             if (claim != null) {
                 try {
-                    tracing.continueTrace(entry.traceparent(), "send letter", null, () -> handle(entry));
+                    tracing.continueTrace(entry.traceparent(), "send letter", null, () -> handle(entry, claim));
                 }
                 finally {
-                    queue.release(claim);
+                    queue.letGo(entry, clock.instant(), properties.lease());
                 }
                 handled++;
             }
@@ -107,10 +111,11 @@ final class MailSender extends PollingWorker {
         return handled;
     }
 
-    private void handle(MailQueue.Entry entry) {
+    private void handle(MailQueue.Entry entry, String claim) {
         Optional<Versioned<OutgoingMessage>> message = messages.find(entry.messageId());
         if (message.isEmpty()) {
-            // queued just before its message was stored: look again shortly, unless that write never happened
+            // messages are stored before they are queued, but an older instance queued first (a rolling
+            // upgrade): look again shortly, and drop the entry once its message is a lease late, never written
             if (Duration.between(entry.queuedAt(), clock.instant()).compareTo(properties.lease()) > 0) {
                 queue.remove(entry.messageId());
             }
@@ -124,7 +129,7 @@ final class MailSender extends PollingWorker {
             return;
         }
         MDC.put(EventTracing.REFERENCE, message.get().state().reference());
-        deliver(message.get());
+        whileHolding(claim, () -> deliver(message.get()));
     }
 
     private void deliver(Versioned<OutgoingMessage> attempt) {
@@ -133,7 +138,7 @@ final class MailSender extends PollingWorker {
         // a link of its own for this sending, in the email only; the letter kept has the placeholder
         OutgoingMessage sending = links.withLink(message);
         try {
-            whileHolding(message.id(), () -> mail.send(mimeMessage(sending)));
+            mail.send(mimeMessage(sending));
         }
         catch (MailParseException | MailPreparationException permanent) {
             fail(attempt, attempts, permanent);
@@ -158,29 +163,36 @@ final class MailSender extends PollingWorker {
     }
 
     /**
-     * Runs the send while renewing the hold every third of the lease, and stops renewing before
-     * returning, so that no renewal overwrites what the send decides next (a retry time, say).
+     * Runs the attempt (the send, and the recording of what came of it) while renewing the claim
+     * every third of the lease, so that no other sender takes over an attempt still going; a
+     * renewal that fails is tried again at the next third, for one missed is not yet a lease lost.
      */
-    private void whileHolding(String messageId, Runnable send) {
+    private void whileHolding(String claim, Runnable attempt) {
         Duration every = properties.lease().dividedBy(3);
+        String reference = MDC.get(EventTracing.REFERENCE);
+        CountDownLatch over = new CountDownLatch(1);
         Thread renewal = Thread.ofVirtual().name("mail-lease").start(() -> {
             try {
-                while (true) {
-                    Thread.sleep(every);
-                    queue.reschedule(messageId, clock.instant().plus(properties.lease()));
+                while (!over.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
+                    try {
+                        queue.renew(claim, clock.instant());
+                    }
+                    catch (RuntimeException ex) {
+                        if (over.getCount() > 0) {
+                            log.warn("could not renew the claim on a letter of {}: {}", reference, ex.toString());
+                        }
+                    }
                 }
             }
             catch (InterruptedException done) {
-                // the send is over
-            }
-            catch (RuntimeException ex) {
-                log.warn("could not renew the hold on a letter of {}: {}", MDC.get(EventTracing.REFERENCE), ex.toString());
+                // the attempt is over
             }
         });
         try {
-            send.run();
+            attempt.run();
         }
         finally {
+            over.countDown();
             renewal.interrupt();
             try {
                 renewal.join();
