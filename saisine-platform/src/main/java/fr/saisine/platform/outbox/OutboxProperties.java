@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * poll catches what other instances, or a crash, left behind. A marker whose event is still not
  * in its document after {@code orphanAfter} belongs to a write that failed, and is dropped.
  * However many instances run, one relays at a time (JobLeases): the relay moves to another
- * within {@code relayTerm} of its instance's death.
+ * within {@code relayTerm} of its instance's death. After a wake-up, the relay waits
+ * {@code linger} for the writes that follow, so that a busy service publishes in batches (one
+ * read of the markers and one deletion per batch) at the cost of that much latency per event.
  */
 @ConfigurationProperties("saisine.outbox")
 public record OutboxProperties(
@@ -18,5 +20,6 @@ public record OutboxProperties(
         @DefaultValue("10s") Duration maxBackoff,
         @DefaultValue("200") int batchSize,
         @DefaultValue("1m") Duration orphanAfter,
-        @DefaultValue("10s") Duration relayTerm) {
+        @DefaultValue("10s") Duration relayTerm,
+        @DefaultValue("20ms") Duration linger) {
 }

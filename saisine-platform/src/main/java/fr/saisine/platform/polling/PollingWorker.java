@@ -12,6 +12,8 @@ import org.springframework.context.SmartLifecycle;
  * A background thread that polls for work: at once while there is some, after {@code interval}
  * when there was none, or as soon as {@link #wakeUp()} is called. A failing poll backs off,
  * doubling up to {@code maxBackoff}, so a broker or database outage is waited out, not hammered.
+ * A worker may {@link #linger} before a poll that would find only part of a batch, so that work
+ * arriving at once is taken in one poll (one read of the backlog) rather than one poll each.
  */
 public abstract class PollingWorker implements SmartLifecycle {
 
@@ -31,6 +33,16 @@ public abstract class PollingWorker implements SmartLifecycle {
 
     /** Does one round of work; returns how much it found, 0 when idle. */
     protected abstract int pollOnce();
+
+    /** How long to gather work before a poll that did not follow a full batch; none by default. */
+    protected Duration linger() {
+        return Duration.ZERO;
+    }
+
+    /** What one poll takes at most: a poll that found that much polls again at once. */
+    protected int batchSize() {
+        return Integer.MAX_VALUE;
+    }
 
     public void wakeUp() {
         wakeUps.release();
@@ -67,6 +79,10 @@ public abstract class PollingWorker implements SmartLifecycle {
                 backoff = interval;
                 if (found == 0) {
                     idle(interval);
+                    pause(linger());
+                }
+                else if (found < batchSize()) {
+                    pause(linger());
                 }
             }
             catch (RuntimeException ex) {
@@ -74,6 +90,19 @@ public abstract class PollingWorker implements SmartLifecycle {
                 idle(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
             }
+        }
+    }
+
+    private void pause(Duration duration) {
+        if (duration.isZero() || !running) {
+            return;
+        }
+        try {
+            Thread.sleep(duration);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 

@@ -162,13 +162,19 @@ public final class VersionedStore<S> {
 
     /**
      * Sets the head's state unless it is at this version or later; its outbox stays, for the relay
-     * may not have published the first version's events yet. Not isolated on FerretDB: a slower
-     * writer may set an older head back, which the next read repairs.
+     * may not have published the first version's events yet. The head is read, then written, both
+     * by {@code _id} alone: FerretDB 1.24 serves only a filter on {@code _id} alone from its index,
+     * and a filter adding {@code version < n} read and decoded the whole collection at every
+     * change (docs/ferretdb.md). Not isolated: a slower writer may set an older head back, which
+     * the next read repairs, as it repairs a head a crash left behind.
      */
     private void moveHead(String id, long version, Document state) {
         try {
-            heads().updateOne(Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, version)), Updates.combine(
-                    Updates.set(VERSION, version), Updates.set(STATE, state), Updates.set("at", Date.from(clock.instant()))));
+            Document head = heads().find(Filters.eq("_id", id)).projection(new Document(VERSION, 1)).first();
+            if (head != null && versionOf(head) < version) {
+                heads().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set(VERSION, version),
+                        Updates.set(STATE, state), Updates.set("at", Date.from(clock.instant()))));
+            }
         }
         catch (RuntimeException ex) {
             // a secondary write: the version is stored, and the next read moves the head

@@ -43,7 +43,35 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class VersionedStoreIntegrationTests {
 
-    static final MongoClient client = MongoClients.create(TestServers.addresses().mongoUri());
+    /** The collection and filter of every read and write the store sends, as the server receives them. */
+    record Query(String collection, org.bson.BsonDocument filter) {
+
+        @Override
+        public String toString() {
+            return collection + " " + filter.toJson();
+        }
+    }
+
+    static final List<Query> queries = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final MongoClient client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+            .applyConnectionString(new com.mongodb.ConnectionString(TestServers.addresses().mongoUri()))
+            .addCommandListener(new com.mongodb.event.CommandListener() {
+                @Override
+                public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                    // copied: the command's buffer is released once it is sent
+                    var command = event.getCommand();
+                    String name = event.getCommandName();
+                    switch (name) {
+                        case "find" -> queries.add(new Query(command.getString("find").getValue(),
+                                command.getDocument("filter", new org.bson.BsonDocument()).clone()));
+                        case "update", "delete" -> command.getArray(name.equals("update") ? "updates" : "deletes")
+                                .forEach(each -> queries.add(new Query(command.getString(name).getValue(),
+                                        each.asDocument().getDocument("q").clone())));
+                        default -> {
+                        }
+                    }
+                }
+            }).build());
     static final MongoTemplate mongo = new MongoTemplate(client, TestServers.uniqueName("platform-store"));
     static final Clock clock = Clock.systemUTC();
     final AtomicInteger wakeUps = new AtomicInteger();
@@ -80,6 +108,43 @@ class VersionedStoreIntegrationTests {
 
     long markersFor(String documentId) {
         return mongo.getCollection(Outbox.PENDING).countDocuments(Filters.eq("documentId", documentId));
+    }
+
+    @Test
+    void shouldReadAndWriteDocumentsByTheirIdAloneWhichTheIdIndexServes() {
+        // FerretDB 1.24 serves from its index a filter on _id alone; any other filter, even _id with
+        // one more condition, reads and decodes the whole collection (docs/ferretdb.md)
+        String id = EventFixtures.testReference();
+        ComplaintSubmitted first = complaint(id, "first");
+        queries.clear();
+
+        store.create(id, first, announcing(first));
+        store.append(id, 2, complaint(id, "second"), announcing(first));
+        store.append(id, 3, complaint(id, "third"), List.of());
+        assertThat(store.find(id)).hasValueSatisfying(v -> assertThat(v.version()).isEqualTo(3));
+
+        List<Query> sent = List.copyOf(queries);
+        assertThat(sent).isNotEmpty().allSatisfy(query -> {
+            assertThat(query.filter().keySet()).as(query.toString()).containsExactly("_id");
+            assertThat(query.filter().get("_id").isString()).as(query.toString()).isTrue();
+        });
+        sent.stream().map(Query::collection).distinct().forEach(collection -> assertThat(
+                mongo.getCollection(collection).listIndexes().map(index -> index.getString("name")).into(new ArrayList<>()))
+                .as("indexes of " + collection).contains("_id_"));
+        sent.stream().filter(query -> query.filter().size() == 1).forEach(query -> assertThat(explain(query))
+                .as("the plan of " + query)
+                .satisfiesAnyOf(
+                        // FerretDB on SQLite: the plan SQLite chose
+                        plan -> assertThat(plan).contains("USING INDEX").contains("__id_").doesNotContain("SCAN "),
+                        // MongoDB: an _id lookup, or a scan of the _id index
+                        plan -> assertThat(plan).containsAnyOf("\"IDHACK\"", "\"EXPRESS_IXSCAN\"",
+                                "\"indexName\": \"_id_\"")));
+    }
+
+    /** The server's plan for reading what {@code query} selects (updates and deletes select as a find would). */
+    static String explain(Query query) {
+        return mongo.getDb().runCommand(new Document("explain", new Document("find", query.collection())
+                .append("filter", query.filter())).append("verbosity", "queryPlanner")).toJson();
     }
 
     @Test
