@@ -20,8 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -34,7 +32,6 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import fr.saisine.testsupport.MailSink;
 import fr.saisine.testsupport.MimeText;
 import fr.saisine.testsupport.StaffTokens;
-import fr.saisine.testsupport.TestServers;
 
 /**
  * RGAA 4.1 / WCAG 2.1 AA in a real headless Chromium: axe-core finds no violation on the public
@@ -190,13 +187,7 @@ class AccessiblePagesBrowserIntegrationTests {
     }
 
     void signInAs(String username, String path) {
-        browser.get(triage(path));
-        await().atMost(Duration.ofSeconds(30)).until(() -> browser.getCurrentUrl().startsWith(
-                TestServers.addresses().oidcIssuer()) && !browser.findElements(By.id("kc-login")).isEmpty());
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(username);
-        browser.findElement(By.id("kc-login")).click();
-        await().atMost(Duration.ofSeconds(30)).until(() -> browser.getCurrentUrl().startsWith(triage(path)));
+        HeadlessChromium.signIn(browser, triage(path), username);
     }
 
     /** The case, once triage has routed it to APSF (a town hall's camera): its reference. */
@@ -225,13 +216,7 @@ class AccessiblePagesBrowserIntegrationTests {
         }
     }
 
-    /** The whole page, not only the window, in docs/screenshots/NAME.png. */
     void fullPageScreenshot(String name) throws Exception {
-        Dimension before = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 150, 6000)));
-        HeadlessChromium.screenshot(browser, name);
-        browser.manage().window().setSize(before);
+        HeadlessChromium.fullPageScreenshot(browser, name);
     }
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -28,7 +27,6 @@ import org.openqa.selenium.support.ui.Select;
 import fr.saisine.testsupport.Multipart;
 import fr.saisine.testsupport.SampleFiles;
 import fr.saisine.testsupport.StaffTokens;
-import fr.saisine.testsupport.TestServers;
 
 /**
  * An agent working a case on the dashboard, in a real headless browser signed in through the real
@@ -276,13 +274,7 @@ class DashboardCaseWorkBrowserIntegrationTests {
     }
 
     void signInAs(String username, String path) {
-        browser.get(url(path));
-        await().atMost(Duration.ofSeconds(30)).until(() -> browser.getCurrentUrl().startsWith(
-                TestServers.addresses().oidcIssuer()) && !browser.findElements(By.id("kc-login")).isEmpty());
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(username);
-        browser.findElement(By.id("kc-login")).click();
-        await().atMost(Duration.ofSeconds(30)).until(() -> browser.getCurrentUrl().startsWith(url(path)));
+        HeadlessChromium.signIn(browser, url(path), username);
     }
 
     String url(String path) {
@@ -326,13 +318,7 @@ class DashboardCaseWorkBrowserIntegrationTests {
         return browser.findElements(By.tagName("button")).stream().map(WebElement::getText).toList();
     }
 
-    /** The whole page, not only what a 900-pixel window shows: the window grows to the page's height for the shot. */
     void fullPageScreenshot(String name) throws Exception {
-        Dimension before = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 150, 6000)));
-        HeadlessChromium.screenshot(browser, name);
-        browser.manage().window().setSize(before);
+        HeadlessChromium.fullPageScreenshot(browser, name);
     }
 }

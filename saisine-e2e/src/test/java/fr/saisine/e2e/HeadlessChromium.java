@@ -1,5 +1,7 @@
 package fr.saisine.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -63,5 +67,29 @@ final class HeadlessChromium {
         Files.createDirectories(target.getParent());
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Opens {@code url}, which sends the browser to the provider's login page, signs in there as
+     * the dev account {@code username} (its password is its name), and waits to be back on {@code url}.
+     */
+    static void signIn(WebDriver browser, String url, String username) {
+        browser.get(url);
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.getCurrentUrl().startsWith(
+                TestServers.addresses().oidcIssuer()) && !browser.findElements(By.id("kc-login")).isEmpty());
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(username);
+        browser.findElement(By.id("kc-login")).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.getCurrentUrl().startsWith(url));
+    }
+
+    /** The whole page, not only what the window shows: the window grows to the page's height for the shot. */
+    static void fullPageScreenshot(WebDriver browser, String name) throws IOException {
+        Dimension before = browser.manage().window().getSize();
+        long height = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 150, 6000)));
+        screenshot(browser, name);
+        browser.manage().window().setSize(before);
     }
 }
