@@ -4,8 +4,8 @@ package fr.saisine.notification.message.domain;
  * The complainant's follow-up links. A letter that gives one is written and stored with
  * {@link #PLACEHOLDER} where the link goes; the link is minted only when the letter is handed to
  * the mail server, so that its token is in that email and nowhere else: not in the letter kept
- * for staff, not in an event, not in a log. Only its hash is recorded, and announced to intake,
- * before the email leaves.
+ * for staff, not in an event, not in a log. Only its hash is announced to intake, and the broker
+ * has taken the announcement before the email leaves.
  */
 public interface FollowUpLinks {
 
@@ -14,7 +14,9 @@ public interface FollowUpLinks {
 
     /**
      * The message as it is to be sent: a freshly minted link in place of the placeholder, its hash
-     * recorded first. A message without the placeholder is returned as it is.
+     * announced first. A message without the placeholder is returned as it is.
+     *
+     * @throws FollowUpLinkUnannouncedException when the announcement was not taken: send nothing
      */
     OutgoingMessage withLink(OutgoingMessage message);
 }

@@ -41,9 +41,13 @@ public class MessageStore {
         this.clock = clock;
     }
 
-    /** Where the relay finds the follow-up links minted as letters leave (FollowUpLinks). */
+    /**
+     * Where versions before 2026-11-26 stored the follow-up links minted as letters left, each with
+     * its event: the relay still publishes what such a version left marked (links are now
+     * announced straight to the broker, AnnouncedFollowUpLinks).
+     */
     public static String followUpLinks() {
-        return MongoFollowUpLinks.COLLECTION;
+        return "follow_up_links";
     }
 
     /** Where the relay finds the events of outcomes: the versions after the first. */

@@ -35,6 +35,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import fr.saisine.events.Event;
 import fr.saisine.events.NotificationDelivered;
 import fr.saisine.events.NotificationFailed;
+import fr.saisine.notification.message.domain.FollowUpLinkUnannouncedException;
 import fr.saisine.notification.message.domain.FollowUpLinks;
 import fr.saisine.notification.message.domain.OutgoingMessage;
 import fr.saisine.notification.message.persistence.MessageStore;
@@ -136,7 +137,15 @@ final class MailSender extends PollingWorker {
         OutgoingMessage message = attempt.state();
         int attempts = message.attempts() + 1;
         // a link of its own for this sending, in the email only; the letter kept has the placeholder
-        OutgoingMessage sending = links.withLink(message);
+        OutgoingMessage sending;
+        try {
+            sending = links.withLink(message);
+        }
+        catch (FollowUpLinkUnannouncedException unannounced) {
+            // the broker's condition, not the letter's: not counted, tried again as for a server away
+            retryLater(message.id(), message.attempts(), properties.firstRetryAfter(), unannounced);
+            return;
+        }
         try {
             mail.send(mimeMessage(sending));
         }
@@ -254,7 +263,7 @@ final class MailSender extends PollingWorker {
         return cause.getCause();
     }
 
-    private void retryLater(String id, int attempts, Duration delay, MailException cause) {
+    private void retryLater(String id, int attempts, Duration delay, RuntimeException cause) {
         Instant next = clock.instant().plus(delay);
         log.warn("message {} not sent (attempt {} of {}), next try at {}: {}", id, attempts, properties.maxAttempts(),
                 next, cause.getMessage());
