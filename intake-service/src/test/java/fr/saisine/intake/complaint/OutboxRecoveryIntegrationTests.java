@@ -53,12 +53,21 @@ class OutboxRecoveryIntegrationTests {
         kafka.close();
     }
 
+    /** A submission's event as the complaint's write stores it in its outbox. */
+    OutboxEntry submission(String reference) {
+        var submitted = EventFixtures.submitted(reference, Instant.now(), "Banque Exemple", RespondentType.COMPANY,
+                "banque", Category.ACCESS_RIGHT, "Accès refusé");
+        return OutboxEntry.of(EventEnvelope.wrap(submitted, Instant.now()), json);
+    }
+
+    boolean markerGone(String markerId) {
+        return mongo.getCollection(Outbox.PENDING).countDocuments(new Document("_id", markerId)) == 0;
+    }
+
     @Test
     void shouldPublishAnEventStoredBeforeACrashThatLeftItsMarker() {
         String reference = EventFixtures.testReference();
-        var submitted = EventFixtures.submitted(reference, Instant.now(), "Banque Exemple", RespondentType.COMPANY,
-                "banque", Category.ACCESS_RIGHT, "Accès refusé");
-        OutboxEntry entry = OutboxEntry.of(EventEnvelope.wrap(submitted, Instant.now()), json);
+        OutboxEntry entry = submission(reference);
         // as a process that died after its write, before its relay published: marker and document, no record
         mongo.getCollection(Outbox.PENDING).insertOne(new Document("_id", entry.eventId())
                 .append("collection", "complaints").append("documentId", reference).append("at", new Date()));
@@ -68,17 +77,14 @@ class OutboxRecoveryIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kafka.readAll(TOPIC))
                 .filteredOn(r -> reference.equals(r.key())).singleElement()
                 .satisfies(r -> assertThat(r.value()).contains(entry.eventId())));
-        await().atMost(Duration.ofSeconds(10)).until(
-                () -> mongo.getCollection(Outbox.PENDING).countDocuments(new Document("_id", entry.eventId())) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> markerGone(entry.eventId()));
     }
 
     @Test
     void shouldPublishEveryEventOfAWriteFromItsOneMarkerInOrderThenDeleteIt() {
         String reference = EventFixtures.testReference();
-        var submitted = EventFixtures.submitted(reference, Instant.now(), "Banque Exemple", RespondentType.COMPANY,
-                "banque", Category.ACCESS_RIGHT, "Accès refusé");
-        OutboxEntry first = OutboxEntry.of(EventEnvelope.wrap(submitted, Instant.now()), json);
-        OutboxEntry second = OutboxEntry.of(EventEnvelope.wrap(submitted, Instant.now()), json);
+        OutboxEntry first = submission(reference);
+        OutboxEntry second = submission(reference);
         // one write announcing two events: one marker names both
         mongo.getCollection(Outbox.PENDING).insertOne(new Document("_id", first.eventId())
                 .append("eventIds", List.of(first.eventId(), second.eventId()))
@@ -90,8 +96,7 @@ class OutboxRecoveryIntegrationTests {
                 .filteredOn(r -> reference.equals(r.key())).extracting(r -> r.value())
                 .satisfiesExactly(v -> assertThat(v).contains(first.eventId()),
                         v -> assertThat(v).contains(second.eventId())));
-        await().atMost(Duration.ofSeconds(10)).until(
-                () -> mongo.getCollection(Outbox.PENDING).countDocuments(new Document("_id", first.eventId())) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> markerGone(first.eventId()));
     }
 
     @Test
@@ -101,7 +106,6 @@ class OutboxRecoveryIntegrationTests {
                 .append("documentId", EventFixtures.testReference())
                 .append("at", Date.from(Instant.now().minus(Duration.ofMinutes(5)))));
 
-        await().atMost(Duration.ofSeconds(20)).until(
-                () -> mongo.getCollection(Outbox.PENDING).countDocuments(new Document("_id", eventId)) == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> markerGone(eventId));
     }
 }

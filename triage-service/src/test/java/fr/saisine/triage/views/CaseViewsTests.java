@@ -29,13 +29,23 @@ class CaseViewsTests {
 
     static CaseSummary summary(String reference, long version, Sector sector, String status, String complainant,
             String respondent, Instant submittedAt) {
+        return summary(reference, version, sector, status, complainant, respondent, submittedAt, null);
+    }
+
+    static CaseSummary summary(String reference, long version, Sector sector, String status, String complainant,
+            String respondent, Instant submittedAt, String relatedKey) {
         return new CaseSummary(reference, version, sector, status, null, Priority.NORMAL, Category.ACCESS_RIGHT,
-                submittedAt, "Accès refusé", complainant, respondent, submittedAt.plusSeconds(version), null);
+                submittedAt, "Accès refusé", complainant, respondent, submittedAt.plusSeconds(version), relatedKey);
     }
 
     static CaseSummary summary(String reference, long version, Sector sector, String status) {
+        return related(reference, version, sector, status, null);
+    }
+
+    /** A summary as {@link #summary(String, long, Sector, String)} makes it, with this related key. */
+    static CaseSummary related(String reference, long version, Sector sector, String status, String relatedKey) {
         return summary(reference, version, sector, status, "Jeanne Dupont", "Mairie de Lyon",
-                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(Long.parseLong(reference) % 100_000));
+                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(Long.parseLong(reference) % 100_000), relatedKey);
     }
 
     ViewPage queue(Sector sector) {
@@ -55,19 +65,13 @@ class CaseViewsTests {
         assertThat(views.size()).isEqualTo(3);
     }
 
-    static CaseSummary related(String reference, long version, Sector sector, String relatedKey) {
-        CaseSummary s = summary(reference, version, sector, "TRIAGED");
-        return new CaseSummary(s.reference(), s.version(), s.sector(), s.status(), null, s.priority(), s.category(),
-                s.submittedAt(), s.subject(), s.complainantName(), s.respondentName(), s.updatedAt(), relatedKey);
-    }
-
     @Test
     void shouldListRelatedCasesOnceEachOldestFirstWhateverTheirSector() {
-        views.apply(related("26000003", 1, APSF, "mairie de lyon|ACCESS_RIGHT"));
-        views.apply(related("26000001", 1, NUM, "mairie de lyon|ACCESS_RIGHT"));
-        views.apply(related("26000002", 1, APSF, "banque|ACCESS_RIGHT"));
-        views.apply(related("26000001", 2, APSF, "mairie de lyon|ACCESS_RIGHT"));
-        views.apply(related("26000003", 1, APSF, "mairie de lyon|ACCESS_RIGHT"));
+        views.apply(related("26000003", 1, APSF, "TRIAGED", "mairie de lyon|ACCESS_RIGHT"));
+        views.apply(related("26000001", 1, NUM, "TRIAGED", "mairie de lyon|ACCESS_RIGHT"));
+        views.apply(related("26000002", 1, APSF, "TRIAGED", "banque|ACCESS_RIGHT"));
+        views.apply(related("26000001", 2, APSF, "TRIAGED", "mairie de lyon|ACCESS_RIGHT"));
+        views.apply(related("26000003", 1, APSF, "TRIAGED", "mairie de lyon|ACCESS_RIGHT"));
 
         assertThat(views.related("mairie de lyon|ACCESS_RIGHT", 10)).containsExactly("26000001", "26000003");
         assertThat(views.related("mairie de lyon|ACCESS_RIGHT", 1)).containsExactly("26000001");
