@@ -108,10 +108,14 @@ ensure_keycloak() {
 
 # FerretDB's module zip lacks the generated build/version/version.txt, so a plain
 # `go install` builds a binary that panics at start: build from a copy that has it.
-# One patch (docs/ferretdb.md): the SQLite backend queries _id as `->'$._id'` but indexes it as
-# `->"_id"`, so SQLite never uses the index and every lookup by _id reads the whole collection
-# (100 ms at 5,000 documents instead of 1 ms). The patch writes the query like the index.
-FERRETDB_BUILD="saisine1"
+# Two patches (docs/ferretdb.md):
+# - the SQLite backend queries _id as `->'$._id'` but indexes it as `->"_id"`, so SQLite never
+#   uses the index and every lookup by _id reads the whole collection (100 ms at 5,000 documents
+#   instead of 1 ms). The patch writes the query like the index.
+# - SQLite takes one writer at a time per database; FerretDB lets every connection try, and the
+#   losers sleep in SQLite's busy handler (1, 2, 5, 10 ms...) while the lock stands free. The patch
+#   queues a database's writes on a mutex in FerretDB (fsql.DB: InTransaction, ExecContext).
+FERRETDB_BUILD="saisine2"
 ensure_ferretdb() {
     FERRETDB="$TOOLS/ferretdb-$FERRETDB_VERSION-$FERRETDB_BUILD"
     [ -x "$FERRETDB" ] && return 0
@@ -131,6 +135,12 @@ ensure_ferretdb() {
         && sed -i "s|IDColumn = DefaultColumn + \"->'\$._id'\"|IDColumn = DefaultColumn + \"->\\\\\"_id\\\\\"\"|" \
             src/internal/backends/sqlite/metadata/metadata.go \
         && grep -q 'IDColumn = DefaultColumn + "->\\"_id\\""' src/internal/backends/sqlite/metadata/metadata.go \
+        && fsql=src/internal/util/fsql/db.go \
+        && sed -i 's|^\t"log/slog"$|\t"log/slog"\n\t"sync"|' "$fsql" \
+        && sed -i 's|^\tBatchSize int$|\tBatchSize int\n\n\twrites sync.Mutex // saisine: one writer at a time, queued here|' "$fsql" \
+        && sed -i 's|^func (db \*DB) InTransaction(ctx context.Context, f func(\*Tx) error) (err error) {$|&\n\tdb.writes.Lock()\n\tdefer db.writes.Unlock()\n|' "$fsql" \
+        && sed -i 's|^func (db \*DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {$|&\n\tdb.writes.Lock()\n\tdefer db.writes.Unlock()\n|' "$fsql" \
+        && [ "$(grep -c 'db.writes.Lock()' "$fsql")" = 2 ] && grep -q '^[[:space:]]"sync"$' "$fsql" \
         && go mod edit -replace github.com/FerretDB/FerretDB=./src \
         && go build -o "$FERRETDB" github.com/FerretDB/FerretDB/cmd/ferretdb) \
         > "$TOOLS/ferretdb-build.log" 2>&1 \
