@@ -298,7 +298,7 @@ final class MailSender extends PollingWorker {
             String messageId = "<" + message.id().replaceAll("[^A-Za-z0-9.]", ".") + "@"
                     + properties.messageIdDomain() + ">";
             MimeMessage mime = new IdentifiedMimeMessage(mail.getSession(), messageId);
-            MimeMessageHelper letter = new MimeMessageHelper(mime, true, "UTF-8");
+            MimeMessageHelper letter = new LetterMimeHelper(mime);
             letter.setFrom(properties.from());
             letter.setTo(new InternetAddress(message.recipient(), message.recipientName(), "UTF-8"));
             letter.setSubject(message.subject());
