@@ -87,6 +87,27 @@ public final class VersionedStore<S> {
      *         redelivery
      */
     public boolean append(String id, long version, S state, List<? extends EventEnvelope<?>> events) {
+        Document change = insertVersion(id, version, state, events);
+        if (change == null) {
+            return false;
+        }
+        moveHead(id, version, change.get(STATE, Document.class));
+        return true;
+    }
+
+    /**
+     * Writes {@code version} as {@link #append} does, and leaves the head where it is, for the next
+     * read to move: for a change after which the document is seldom read (a letter's outcome), the
+     * head's read and rewrite are two round trips and a write for a reader who may never come.
+     *
+     * @return false when that version exists already
+     */
+    public boolean appendLeavingHead(String id, long version, S state, List<? extends EventEnvelope<?>> events) {
+        return insertVersion(id, version, state, events) != null;
+    }
+
+    /** @return the version written, or null when another writer has it */
+    private Document insertVersion(String id, long version, S state, List<? extends EventEnvelope<?>> events) {
         if (version < 2) {
             throw new IllegalArgumentException("version " + version + ": the first version is written by create");
         }
@@ -95,11 +116,7 @@ public final class VersionedStore<S> {
         Document change = new Document("_id", versionId).append("of", id).append(VERSION, version)
                 .append(STATE, write(state)).append(Outbox.FIELD, documents(entries))
                 .append("at", Date.from(clock.instant()));
-        if (!insert(versions(), change, entries)) {
-            return false;
-        }
-        moveHead(id, version, change.get(STATE, Document.class));
-        return true;
+        return insert(versions(), change, entries) ? change : null;
     }
 
     /** The latest version, the head repaired on the way when a change got ahead of it. */

@@ -226,6 +226,26 @@ class VersionedStoreIntegrationTests {
     }
 
     @Test
+    void shouldFindAVersionAppendedLeavingItsHeadAndMoveTheHeadOnThatRead() {
+        String id = EventFixtures.testReference();
+        store.create(id, complaint(id, "v1"), List.of());
+        ComplaintSubmitted outcome = complaint(id, "v2");
+
+        assertThat(store.appendLeavingHead(id, 2, outcome, announcing(outcome))).isTrue();
+
+        assertThat(mongo.getCollection("things").find(Filters.eq("_id", id)).first().get("version", Number.class)
+                .longValue()).as("the head left at version 1").isEqualTo(1);
+        assertThat(markersFor(id + ":2")).as("the version's event marked for the relay").isEqualTo(1);
+        assertThat(store.find(id)).hasValueSatisfying(v -> {
+            assertThat(v.version()).isEqualTo(2);
+            assertThat(v.state().subject()).isEqualTo("v2");
+        });
+        assertThat(mongo.getCollection("things").find(Filters.eq("_id", id)).first().get("version", Number.class)
+                .longValue()).as("moved by the read").isEqualTo(2);
+        assertThat(store.appendLeavingHead(id, 2, complaint(id, "late"), List.of())).as("version 2 is taken").isFalse();
+    }
+
+    @Test
     void shouldKeepTheFirstVersionsEventsWhenTheHeadMovesOn() {
         String id = EventFixtures.testReference();
         ComplaintSubmitted first = complaint(id, "v1");

@@ -64,9 +64,13 @@ public class MessageStore {
         return store.find(id);
     }
 
-    /** Records the outcome with its event; false when another sender recorded one first. */
+    /**
+     * Records the outcome with its event; false when another sender recorded one first. The head
+     * stays at the queued version until someone reads the letter again (a staff member listing
+     * them, a redelivery): few letters are, and the read moves it.
+     */
     public boolean recordOutcome(Versioned<OutgoingMessage> attempted, OutgoingMessage outcome, Event event) {
-        return store.append(attempted.id(), attempted.version() + 1, outcome,
+        return store.appendLeavingHead(attempted.id(), attempted.version() + 1, outcome,
                 List.of(EventEnvelope.wrap(event, clock.instant())));
     }
 
