@@ -15,7 +15,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 import fr.saisine.platform.tracing.EventTracing;
@@ -86,10 +85,16 @@ public final class MailQueue {
         this.wakeUp = wakeUp;
     }
 
+    /**
+     * Up to {@code limit} due entries, as stored (mostly the order they were queued). Not sorted by {@code dueAt}:
+     * FerretDB sorts in its own memory after reading and decoding the whole queue (thousands of
+     * entries after a wave, at every poll of every sender), while unsorted it stops reading at the
+     * limit. Retries rescheduled later keep their place and are skipped until due.
+     */
     List<Entry> due(Instant now, int limit) {
         forgetLapsed(now);
         List<Entry> due = new ArrayList<>();
-        for (Document d : entries.find(Filters.lte("dueAt", Date.from(now))).sort(Sorts.ascending("dueAt")).limit(limit)) {
+        for (Document d : entries.find(Filters.lte("dueAt", Date.from(now))).limit(limit)) {
             due.add(new Entry(d.getString("_id"), d.getDate("queuedAt").toInstant(), d.getDate("dueAt").toInstant(),
                     d.getString("traceparent")));
         }
