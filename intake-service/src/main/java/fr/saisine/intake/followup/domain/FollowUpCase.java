@@ -33,10 +33,14 @@ public record FollowUpCase(
     public record Step(ComplaintStatus status, Instant at, ClosureOutcome outcome) {
     }
 
-    /** A case just routed: filed, then triaged (its version 1). */
-    public static FollowUpCase triaged(ComplaintTriaged triaged, Instant submittedAt) {
+    /**
+     * A case just routed: filed, then triaged (its version 1). When it was filed the complaint says
+     * ({@link #filedAt}): the events do not carry it, and reading the complaint for it at every
+     * routing cost two reads of the largest document this service keeps.
+     */
+    public static FollowUpCase triaged(ComplaintTriaged triaged) {
         return new FollowUpCase(triaged.reference(), 1, ComplaintStatus.TRIAGED, triaged.triagedAt(),
-                List.of(new Step(ComplaintStatus.SUBMITTED, submittedAt, null),
+                List.of(new Step(ComplaintStatus.SUBMITTED, null, null),
                         new Step(ComplaintStatus.TRIAGED, triaged.triagedAt(), null)),
                 null, 0, null);
     }
@@ -45,6 +49,14 @@ public record FollowUpCase(
     public static FollowUpCase filed(String reference, Instant submittedAt) {
         return new FollowUpCase(reference, 0, ComplaintStatus.SUBMITTED, submittedAt,
                 List.of(new Step(ComplaintStatus.SUBMITTED, submittedAt, null)), null, 0, null);
+    }
+
+    /** This case with the time its complaint was filed, where it was not known when the case was stored. */
+    public FollowUpCase filedAt(Instant submittedAt) {
+        List<Step> dated = history.stream().map(s -> s.status() == ComplaintStatus.SUBMITTED && s.at() == null
+                ? new Step(s.status(), submittedAt, s.outcome()) : s).toList();
+        return new FollowUpCase(reference, version, status, statusAt == null ? submittedAt : statusAt, dated, question,
+                questionVersion, outcome);
     }
 
     public FollowUpCase after(ComplaintStatusChanged change) {

@@ -1,7 +1,5 @@
 package fr.saisine.intake.followup.domain;
 
-import java.time.Instant;
-
 import org.springframework.stereotype.Service;
 
 import fr.saisine.events.CaseAssigned;
@@ -10,8 +8,6 @@ import fr.saisine.events.ComplaintStatusChanged;
 import fr.saisine.events.ComplaintTriaged;
 import fr.saisine.events.FollowUpLinkIssued;
 import fr.saisine.events.NotificationDelivered;
-import fr.saisine.intake.complaint.domain.ComplaintRecords;
-import fr.saisine.intake.complaint.domain.Reference;
 
 /**
  * Keeps the follow-up read model from the events: the case from complaint-events, the links and
@@ -22,22 +18,20 @@ import fr.saisine.intake.complaint.domain.Reference;
 public class FollowUpProjection {
 
     private final FollowUpRecords records;
-    private final ComplaintRecords complaints;
 
-    FollowUpProjection(FollowUpRecords records, ComplaintRecords complaints) {
+    FollowUpProjection(FollowUpRecords records) {
         this.records = records;
-        this.complaints = complaints;
     }
 
     public void triaged(ComplaintTriaged triaged) {
         if (records.caseOf(triaged.reference()).filter(c -> c.version() >= 1).isEmpty()) {
-            records.saveCase(FollowUpCase.triaged(triaged, submittedAt(triaged.reference(), triaged.triagedAt())));
+            records.saveCase(FollowUpCase.triaged(triaged));
         }
     }
 
     public void statusChanged(ComplaintStatusChanged change) {
         FollowUpCase known = records.caseOf(change.reference())
-                .orElseGet(() -> FollowUpCase.filed(change.reference(), submittedAt(change.reference(), change.occurredAt())));
+                .orElseGet(() -> FollowUpCase.filed(change.reference(), null));
         if (change.version() > known.version()) {
             records.saveCase(known.after(change));
         }
@@ -63,11 +57,5 @@ public class FollowUpProjection {
 
     private void advance(String reference, long version) {
         records.caseOf(reference).filter(c -> version > c.version()).ifPresent(c -> records.saveCase(c.at(version)));
-    }
-
-    private Instant submittedAt(String reference, Instant otherwise) {
-        return Reference.isWellFormed(reference)
-                ? complaints.find(new Reference(reference)).map(c -> c.submittedAt()).orElse(otherwise)
-                : otherwise;
     }
 }

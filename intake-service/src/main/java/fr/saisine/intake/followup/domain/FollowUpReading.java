@@ -43,7 +43,7 @@ public class FollowUpReading {
         IssuedLink link = records.link(FollowUpTokens.hash(token)).orElseThrow(FollowUpNotFoundException::new);
         ComplaintSubmitted complaint = complaints.find(new Reference(link.reference()))
                 .orElseThrow(FollowUpNotFoundException::new);
-        FollowUpCase followUpCase = records.caseOf(link.reference())
+        FollowUpCase followUpCase = records.caseOf(link.reference()).map(c -> c.filedAt(complaint.submittedAt()))
                 .orElseGet(() -> FollowUpCase.filed(link.reference(), complaint.submittedAt()));
         LocalDate validUntil = followUpCase.isClosed()
                 ? AppealDeadline.lastDay(LocalDate.ofInstant(followUpCase.statusAt(), FRANCE), residence(complaint))
