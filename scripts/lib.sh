@@ -114,8 +114,9 @@ ensure_keycloak() {
 #   instead of 1 ms). The patch writes the query like the index.
 # - SQLite takes one writer at a time per database; FerretDB lets every connection try, and the
 #   losers sleep in SQLite's busy handler (1, 2, 5, 10 ms...) while the lock stands free. The patch
-#   queues a database's writes on a mutex in FerretDB (fsql.DB: InTransaction, ExecContext).
-FERRETDB_BUILD="saisine2"
+#   (infra/ferretdb/patch) makes a database's writes take turns in FerretDB (fsql.DB: InTransaction,
+#   ExecContext), each waiting at most 10 s, as SQLite's busy timeout did.
+FERRETDB_BUILD="saisine3"
 ensure_ferretdb() {
     FERRETDB="$TOOLS/ferretdb-$FERRETDB_VERSION-$FERRETDB_BUILD"
     [ -x "$FERRETDB" ] && return 0
@@ -136,11 +137,10 @@ ensure_ferretdb() {
             src/internal/backends/sqlite/metadata/metadata.go \
         && grep -q 'IDColumn = DefaultColumn + "->\\"_id\\""' src/internal/backends/sqlite/metadata/metadata.go \
         && fsql=src/internal/util/fsql/db.go \
-        && sed -i 's|^\t"log/slog"$|\t"log/slog"\n\t"sync"|' "$fsql" \
-        && sed -i 's|^\tBatchSize int$|\tBatchSize int\n\n\twrites sync.Mutex // saisine: one writer at a time, queued here|' "$fsql" \
-        && sed -i 's|^func (db \*DB) InTransaction(ctx context.Context, f func(\*Tx) error) (err error) {$|&\n\tdb.writes.Lock()\n\tdefer db.writes.Unlock()\n|' "$fsql" \
-        && sed -i 's|^func (db \*DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {$|&\n\tdb.writes.Lock()\n\tdefer db.writes.Unlock()\n|' "$fsql" \
-        && [ "$(grep -c 'db.writes.Lock()' "$fsql")" = 2 ] && grep -q '^[[:space:]]"sync"$' "$fsql" \
+        && cp "$ROOT/infra/ferretdb/patch/writes.go.in" src/internal/util/fsql/saisine_writes.go \
+        && sed -i "/^func (db \*DB) InTransaction(ctx context.Context, f func(\*Tx) error) (err error) {\$/r $ROOT/infra/ferretdb/patch/lock-in-transaction.go.in" "$fsql" \
+        && sed -i "/^func (db \*DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {\$/r $ROOT/infra/ferretdb/patch/lock-exec.go.in" "$fsql" \
+        && [ "$(grep -c 'db.lockWrites(ctx)' "$fsql")" = 2 ] \
         && go mod edit -replace github.com/FerretDB/FerretDB=./src \
         && go build -o "$FERRETDB" github.com/FerretDB/FerretDB/cmd/ferretdb) \
         > "$TOOLS/ferretdb-build.log" 2>&1 \
