@@ -147,7 +147,7 @@ final class MailSender extends PollingWorker {
             return;
         }
         try {
-            mail.send(mimeMessage(sending));
+            withApplicationClassLoader(() -> mail.send(mimeMessage(sending)));
         }
         catch (MailParseException | MailPreparationException permanent) {
             fail(attempt, attempts, permanent);
@@ -291,6 +291,23 @@ final class MailSender extends PollingWorker {
             outcomes.failed(outcome.kind());
         }
         queue.remove(attempt.id());
+    }
+
+    /**
+     * Jakarta Mail finds its stream provider through the thread's context class loader, by the class
+     * name MailDispatchConfiguration gives it: a thread whose context loader cannot see the
+     * application's jars (a common-pool thread in the packaged service) would fail every letter.
+     */
+    private static void withApplicationClassLoader(Runnable work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(MailSender.class.getClassLoader());
+        try {
+            work.run();
+        }
+        finally {
+            thread.setContextClassLoader(before);
+        }
     }
 
     private MimeMessage mimeMessage(OutgoingMessage message) {
