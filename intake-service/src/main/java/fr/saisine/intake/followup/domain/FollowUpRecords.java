@@ -15,6 +15,10 @@ public interface FollowUpRecords {
 
     Optional<IssuedLink> link(String tokenHash);
 
+    /**
+     * The case as stored: its filing step may have no time (the events do not carry it), which
+     * {@link FollowUpCase#filedAt} takes from the complaint before anyone is shown the case.
+     */
     Optional<FollowUpCase> caseOf(String reference);
 
     void saveCase(FollowUpCase followUpCase);
