@@ -1,6 +1,5 @@
 package fr.saisine.notification.message.sending;
 
-import java.io.UnsupportedEncodingException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -16,8 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -30,7 +27,6 @@ import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 
 import fr.saisine.events.Event;
 import fr.saisine.events.NotificationDelivered;
@@ -66,7 +62,7 @@ final class MailSender extends PollingWorker {
 
     private final MailQueue queue;
     private final MessageStore messages;
-    private final JavaMailSenderImpl mail;
+    private final MimeLetters letters;
     private final DispatchProperties properties;
     private final Clock clock;
     private final LetterOutcomes outcomes;
@@ -79,7 +75,7 @@ final class MailSender extends PollingWorker {
         super(name, properties.pollInterval(), MAX_POLL_BACKOFF);
         this.queue = queue;
         this.messages = messages;
-        this.mail = mail;
+        this.letters = new MimeLetters(mail, properties);
         this.properties = properties;
         this.clock = clock;
         this.outcomes = outcomes;
@@ -147,7 +143,7 @@ final class MailSender extends PollingWorker {
             return;
         }
         try {
-            withApplicationClassLoader(() -> mail.send(mimeMessage(sending)));
+            letters.send(sending);
         }
         catch (MailParseException | MailPreparationException permanent) {
             fail(attempt, attempts, permanent);
@@ -291,40 +287,5 @@ final class MailSender extends PollingWorker {
             outcomes.failed(outcome.kind());
         }
         queue.remove(attempt.id());
-    }
-
-    /**
-     * Jakarta Mail finds its stream provider through the thread's context class loader, by the class
-     * name MailDispatchConfiguration gives it: a thread whose context loader cannot see the
-     * application's jars (a common-pool thread in the packaged service) would fail every letter.
-     */
-    private static void withApplicationClassLoader(Runnable work) {
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        thread.setContextClassLoader(MailSender.class.getClassLoader());
-        try {
-            work.run();
-        }
-        finally {
-            thread.setContextClassLoader(before);
-        }
-    }
-
-    private MimeMessage mimeMessage(OutgoingMessage message) {
-        try {
-            String messageId = "<" + message.id().replaceAll("[^A-Za-z0-9.]", ".") + "@"
-                    + properties.messageIdDomain() + ">";
-            MimeMessage mime = new IdentifiedMimeMessage(mail.getSession(), messageId);
-            MimeMessageHelper letter = new LetterMimeHelper(mime);
-            letter.setFrom(properties.from());
-            letter.setTo(new InternetAddress(message.recipient(), message.recipientName(), "UTF-8"));
-            letter.setSubject(message.subject());
-            letter.setText(message.text(), message.html());
-            mime.setHeader("X-Saisine-Reference", message.reference());
-            return mime;
-        }
-        catch (MessagingException | UnsupportedEncodingException ex) {
-            throw new MailPreparationException("cannot write message " + message.id() + ": " + ex.getMessage(), ex);
-        }
     }
 }
