@@ -2,11 +2,13 @@ package fr.saisine.notification.message.sending;
 
 import java.io.UnsupportedEncodingException;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -39,7 +41,7 @@ final class MimeLetters {
             String messageId = "<" + message.id().replaceAll("[^A-Za-z0-9.]", ".") + "@"
                     + properties.messageIdDomain() + ">";
             MimeMessage mime = new IdentifiedMimeMessage(mail.getSession(), messageId);
-            MimeMessageHelper letter = new LetterMimeHelper(mime);
+            MimeMessageHelper letter = new SharedTypesHelper(mime);
             letter.setFrom(properties.from());
             letter.setTo(new InternetAddress(message.recipient(), message.recipientName(), "UTF-8"));
             letter.setSubject(message.subject());
@@ -61,6 +63,31 @@ final class MimeLetters {
         }
         finally {
             thread.setContextClassLoader(before);
+        }
+    }
+
+    /**
+     * A multipart UTF-8 helper sharing one file type map. Spring's helper builds a new map for every
+     * message that JavaMailSenderImpl did not create (ours, for their Message-ID), and building one
+     * reads the {@code mime.types} files of the class path.
+     */
+    private static final class SharedTypesHelper extends MimeMessageHelper {
+
+        private static final FileTypeMap FILE_TYPES = fileTypes();
+
+        SharedTypesHelper(MimeMessage mime) throws MessagingException {
+            super(mime, true, "UTF-8");
+        }
+
+        @Override
+        protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+            return FILE_TYPES;
+        }
+
+        private static FileTypeMap fileTypes() {
+            ConfigurableMimeFileTypeMap types = new ConfigurableMimeFileTypeMap();
+            types.afterPropertiesSet();
+            return types;
         }
     }
 }
