@@ -3,19 +3,29 @@ package fr.saisine.notification.message.sending;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 import fr.saisine.platform.tracing.EventTracing;
 
@@ -77,6 +87,18 @@ public final class MailQueue {
         entries.deleteOne(Filters.eq("_id", messageId));
     }
 
+    /**
+     * Takes these entries off, in one command of one deletion by {@code _id} each (a filter
+     * {@code $in} would make FerretDB read the whole queue).
+     */
+    void removeAll(Collection<String> messageIds) {
+        if (!messageIds.isEmpty()) {
+            entries.bulkWrite(messageIds.stream()
+                    .<WriteModel<Document>>map(id -> new DeleteOneModel<>(Filters.eq("_id", id))).toList(),
+                    new BulkWriteOptions().ordered(false));
+        }
+    }
+
     public void wakeUp() {
         wakeUp.run();
     }
@@ -103,32 +125,52 @@ public final class MailQueue {
 
     /**
      * Holds this attempt at the entry: the key of the claim, to renew while sending and to let go
-     * of after, or null when another sender has it (or had it: the attempt is over). A sender that
-     * dies leaves a claim it no longer renews: once older than the lease it is taken over by a
-     * numbered claim of its own (again a unique insert, so one sender wins), provided the entry is
-     * still at that {@code dueAt}, for a claim that old is also what a finished attempt leaves
-     * behind to a sender that read the queue before the entry went or moved.
+     * of after, or null when another sender has it (or had it: the attempt is over).
      */
     String claim(Entry entry, Instant now, Duration lease) {
-        if (!reserve(entry.claimKey(), now)) {
-            return null;
-        }
-        String held = null;
+        return claimAll(List.of(entry), now, lease).get(entry);
+    }
+
+    /**
+     * Holds these attempts, with one insert of their claims: the entries held, each with the key
+     * of its claim, in the order given; an entry another sender has (or had: the attempt is over)
+     * is left out. A sender that dies leaves claims it no longer renews: once older than the lease
+     * each is taken over by a numbered claim of its own (again a unique insert, so one sender
+     * wins), provided the entry is still at that {@code dueAt}, for a claim that old is also what a
+     * finished attempt leaves behind to a sender that read the queue before the entry went or moved.
+     */
+    Map<Entry, String> claimAll(List<Entry> wanted, Instant now, Duration lease) {
+        List<Entry> reserved = wanted.stream().filter(entry -> reserve(entry.claimKey(), now)).toList();
+        Map<Entry, String> held = new LinkedHashMap<>();
         try {
-            held = insertClaim(entry, now, lease);
+            Set<Integer> taken = insertAll(claims, reserved.stream()
+                    .map(entry -> claimDocument(entry.claimKey(), now)).toList());
+            for (int i = 0; i < reserved.size(); i++) {
+                Entry entry = reserved.get(i);
+                String key = taken.contains(i) ? takeOver(entry, now, lease) : entry.claimKey();
+                if (key != null) {
+                    held.put(entry, key);
+                }
+            }
             return held;
         }
         finally {
-            if (held == null) {
-                heldUntil.remove(entry.claimKey(), Instant.MAX);
+            for (Entry entry : reserved) {
+                if (!held.containsKey(entry)) {
+                    heldUntil.remove(entry.claimKey(), Instant.MAX);
+                }
             }
         }
     }
 
-    private String insertClaim(Entry entry, Instant now, Duration lease) {
+    /**
+     * The entry's first claim is someone else's: null while it is held or once the attempt is
+     * over, else the key of a numbered claim taking over from a sender that died.
+     */
+    private String takeOver(Entry entry, Instant now, Duration lease) {
         for (int takeover = 0; takeover <= MAX_TAKEOVERS; takeover++) {
             String key = takeover == 0 ? entry.claimKey() : entry.claimKey() + "#" + takeover;
-            if (insert(claims, new Document("_id", key).append("at", Date.from(now)))) {
+            if (takeover > 0 && insert(claims, claimDocument(key, now))) {
                 return key;
             }
             Document held = claims.find(Filters.eq("_id", key)).first();
@@ -147,6 +189,10 @@ public final class MailQueue {
         }
         heldUntil.put(entry.claimKey(), now.plus(lease));
         return null;
+    }
+
+    private static Document claimDocument(String key, Instant now) {
+        return new Document("_id", key).append("at", Date.from(now));
     }
 
     /** Whether the entry is still due at the time this sender read. */
@@ -189,6 +235,27 @@ public final class MailQueue {
         if (now.isAfter(forgotAt.plus(FORGET_EVERY))) {
             forgotAt = now;
             heldUntil.values().removeIf(until -> !until.isAfter(now));
+        }
+    }
+
+    /** Inserts them all, in one command: the positions of those whose key was taken already. */
+    private static Set<Integer> insertAll(MongoCollection<Document> collection, List<Document> documents) {
+        if (documents.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            collection.insertMany(documents, new InsertManyOptions().ordered(false));
+            return Set.of();
+        }
+        catch (MongoBulkWriteException ex) {
+            Set<Integer> taken = new HashSet<>();
+            for (BulkWriteError error : ex.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw ex;
+                }
+                taken.add(error.getIndex());
+            }
+            return taken;
         }
     }
 

@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,13 +42,14 @@ import fr.saisine.platform.store.Versioned;
 import fr.saisine.platform.tracing.EventTracing;
 
 /**
- * Takes due messages from the {@link MailQueue}, one claim at a time, sends each, and records the
- * outcome with its event in one write. A letter costs three writes to the queue: its entry, the
- * claim of the attempt (kept, never released), and the entry's removal; a retry moves the entry to
- * its next try, which is claimed under a new key. A sender holds an attempt for a short lease, the
- * claim's time renewed every third of it while it sends and records the outcome, so that a sender
- * that dies mid-send leaves it to another within one lease (30 s by default), which sends it again
- * with the same Message-ID: what a mail client shows once. A mail server that cannot be reached,
+ * Takes due messages from the {@link MailQueue}, a few claims at a time, sends each, and records
+ * the outcome with its event in one write. A letter costs three writes to the queue: its entry, the
+ * claim of the attempt (kept, never released), and the entry's removal, the last two made for
+ * several letters at once; a retry moves the entry to its next try, which is claimed under a new
+ * key. A sender holds an attempt for a short lease, the claim's time renewed every third of it
+ * until it has sent and recorded the outcome, so that a sender that dies mid-send leaves it to
+ * another within one lease (30 s by default), which sends it again with the same Message-ID: what
+ * a mail client shows once. A mail server that cannot be reached,
  * or that answers it takes no mail for now (421, or a 4xx whose enhanced status is of the mail
  * system or the network: 4.3.x, 4.4.x, RFC 3463), is the server's condition, not the letter's:
  * such a try is not counted against the letter's attempts and comes again after
@@ -57,6 +60,11 @@ final class MailSender extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(MailSender.class);
     private static final int BATCH = 64;
+    /**
+     * Entries claimed with one insert, and removed with one command once sent: a few, for an
+     * attempt waits while those before it in the batch are sent (renewed all the while).
+     */
+    private static final int CLAIMED_AT_ONCE = 8;
     /** Reading the queue failed (the database is away): look again at most this long after it returns */
     private static final Duration MAX_POLL_BACKOFF = Duration.ofSeconds(10);
 
@@ -85,36 +93,41 @@ final class MailSender extends PollingWorker {
 
     /**
      * Works through a batch of due entries per read of the queue (on FerretDB every read of it
-     * is a scan), in an order of its own so that senders mostly claim different entries.
+     * is a scan), in an order of its own so that senders mostly claim different entries, a few at
+     * a time: their claims in one insert, their removals, once sent, in one command. A crash
+     * before the removals leaves entries whose letters are done: the claims' takeover, a lease
+     * later, finds them done and removes them, sending nothing.
      */
     @Override
     protected int pollOnce() {
-        Instant now = clock.instant();
-        List<MailQueue.Entry> due = new ArrayList<>(queue.due(now, BATCH));
+        List<MailQueue.Entry> due = new ArrayList<>(queue.due(clock.instant(), BATCH));
         Collections.shuffle(due);
         int handled = 0;
-        for (MailQueue.Entry entry : due) {
-            String claim = queue.claim(entry, clock.instant(), properties.lease());
-            if (claim != null) {
-                try {
-                    tracing.continueTrace(entry.traceparent(), "send letter", null, () -> handle(entry, claim));
-                }
-                finally {
-                    queue.letGo(entry, clock.instant(), properties.lease());
-                }
-                handled++;
+        for (int from = 0; from < due.size(); from += CLAIMED_AT_ONCE) {
+            List<MailQueue.Entry> some = due.subList(from, Math.min(due.size(), from + CLAIMED_AT_ONCE));
+            Map<MailQueue.Entry, String> held = queue.claimAll(some, clock.instant(), properties.lease());
+            List<String> done = new ArrayList<>();
+            try {
+                whileHolding(held.values(), () -> held.keySet().forEach(entry -> tracing.continueTrace(
+                        entry.traceparent(), "send letter", null, () -> handle(entry, done))));
+                queue.removeAll(done);
             }
+            finally {
+                held.keySet().forEach(entry -> queue.letGo(entry, clock.instant(), properties.lease()));
+            }
+            handled += held.size();
         }
         return handled;
     }
 
-    private void handle(MailQueue.Entry entry, String claim) {
+    /** Sends the entry's letter, or does what else it needs; adds it to {@code done} when it can leave the queue. */
+    private void handle(MailQueue.Entry entry, List<String> done) {
         Optional<Versioned<OutgoingMessage>> message = messages.find(entry.messageId());
         if (message.isEmpty()) {
             // messages are stored before they are queued, but an older instance queued first (a rolling
             // upgrade): look again shortly, and drop the entry once its message is a lease late, never written
             if (Duration.between(entry.queuedAt(), clock.instant()).compareTo(properties.lease()) > 0) {
-                queue.remove(entry.messageId());
+                done.add(entry.messageId());
             }
             else {
                 queue.reschedule(entry.messageId(), clock.instant().plus(properties.pollInterval()));
@@ -122,14 +135,17 @@ final class MailSender extends PollingWorker {
             return;
         }
         if (message.get().state().isDone()) {
-            queue.remove(entry.messageId());
+            done.add(entry.messageId());
             return;
         }
         MDC.put(EventTracing.REFERENCE, message.get().state().reference());
-        whileHolding(claim, () -> deliver(message.get()));
+        if (deliver(message.get())) {
+            done.add(entry.messageId());
+        }
     }
 
-    private void deliver(Versioned<OutgoingMessage> attempt) {
+    /** @return true when the attempt ended the letter (sent, or failed for good), false when it waits for another try */
+    private boolean deliver(Versioned<OutgoingMessage> attempt) {
         OutgoingMessage message = attempt.state();
         int attempts = message.attempts() + 1;
         // a link of its own for this sending, in the email only; the letter kept has the placeholder
@@ -140,61 +156,66 @@ final class MailSender extends PollingWorker {
         catch (FollowUpLinkUnannouncedException unannounced) {
             // the broker's condition, not the letter's: not counted, tried again as for a server away
             retryLater(message.id(), message.attempts(), properties.firstRetryAfter(), unannounced);
-            return;
+            return false;
         }
         try {
             letters.send(sending);
         }
         catch (MailParseException | MailPreparationException permanent) {
             fail(attempt, attempts, permanent);
-            return;
+            return true;
         }
         catch (MailException transientFailure) {
             if (serverUnreachable(transientFailure) || serverNotTakingMail(transientFailure)) {
                 retryLater(message.id(), message.attempts(), properties.firstRetryAfter(), transientFailure);
-                return;
+                return false;
             }
             if (attempts >= properties.maxAttempts()) {
                 fail(attempt, attempts, transientFailure);
+                return true;
             }
-            else {
-                retryLater(message.id(), attempts, properties.retryDelay(attempts), transientFailure);
-            }
-            return;
+            retryLater(message.id(), attempts, properties.retryDelay(attempts), transientFailure);
+            return false;
         }
         Instant sentAt = clock.instant();
         finish(attempt, message.sent(attempts, sentAt), new NotificationDelivered(message.reference(), message.id(),
                 message.kind(), message.recipient(), message.subject(), sentAt));
+        return true;
     }
 
     /**
-     * Runs the attempt (the send, and the recording of what came of it) while renewing the claim
-     * every third of the lease, so that no other sender takes over an attempt still going; a
-     * renewal that fails is tried again at the next third, for one missed is not yet a lease lost.
+     * Runs the attempts (the sends, and the recording of what came of each) while renewing their
+     * claims every third of the lease, so that no other sender takes over an attempt still going
+     * or still to come; a renewal that fails is tried again at the next third, for one missed is
+     * not yet a lease lost.
      */
-    private void whileHolding(String claim, Runnable attempt) {
+    private void whileHolding(Collection<String> claims, Runnable attempts) {
+        if (claims.isEmpty()) {
+            return;
+        }
         Duration every = properties.lease().dividedBy(3);
-        String reference = MDC.get(EventTracing.REFERENCE);
         CountDownLatch over = new CountDownLatch(1);
         Thread renewal = Thread.ofVirtual().name("mail-lease").start(() -> {
             try {
                 while (!over.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
-                    try {
-                        queue.renew(claim, clock.instant());
-                    }
-                    catch (RuntimeException ex) {
-                        if (over.getCount() > 0) {
-                            log.warn("could not renew the claim on a letter of {}: {}", reference, ex.toString());
+                    for (String claim : claims) {
+                        try {
+                            queue.renew(claim, clock.instant());
+                        }
+                        catch (RuntimeException ex) {
+                            if (over.getCount() > 0) {
+                                log.warn("could not renew the claim {}: {}", claim, ex.toString());
+                            }
                         }
                     }
                 }
             }
             catch (InterruptedException done) {
-                // the attempt is over
+                // the attempts are over
             }
         });
         try {
-            attempt.run();
+            attempts.run();
         }
         finally {
             over.countDown();
@@ -274,7 +295,7 @@ final class MailSender extends PollingWorker {
                 message.id(), message.kind(), message.recipient(), cause.getMessage(), attempts, clock.instant()));
     }
 
-    /** Records the outcome with its event, once, then takes the message off the queue. */
+    /** Records the outcome with its event, once. */
     private void finish(Versioned<OutgoingMessage> attempt, OutgoingMessage outcome, Event event) {
         if (!messages.recordOutcome(attempt, outcome, event)) {
             log.warn("message {}: another sender recorded its outcome first", attempt.id());
@@ -286,6 +307,5 @@ final class MailSender extends PollingWorker {
         else {
             outcomes.failed(outcome.kind());
         }
-        queue.remove(attempt.id());
     }
 }

@@ -7,14 +7,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 
 import fr.saisine.testsupport.TestServers;
 
@@ -141,5 +147,67 @@ class MailQueueClaimsIntegrationTests {
         assertThat(otherInstance.claim(entry, start.plusSeconds(40), LEASE)).isNull();
         assertThat(claimOf(held).getDate("at").toInstant()).isEqualTo(start.plusSeconds(30).truncatedTo(ChronoUnit.MILLIS));
         assertThat(claimOf(held + "#1")).isNull();
+    }
+
+    @Test
+    void shouldClaimEveryFreeEntryWithOneInsertAndLeaveOutThoseAnotherSenderHolds() {
+        Instant now = Instant.now();
+        MailQueue.Entry first = queued("26000008:ACKNOWLEDGEMENT:h@example.org", now);
+        MailQueue.Entry heldElsewhere = queued("26000009:ACKNOWLEDGEMENT:i@example.org", now);
+        MailQueue.Entry third = queued("26000010:ACKNOWLEDGEMENT:j@example.org", now);
+        otherInstance.claim(heldElsewhere, now, LEASE);
+        CountingInserts inserts = new CountingInserts();
+        try (MongoClient counted = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestServers.addresses().mongoUri()))
+                .addCommandListener(inserts).build())) {
+            MailQueue countedQueue = new MailQueue(new MongoTemplate(counted, mongo.getDb().getName()), null);
+
+            Map<MailQueue.Entry, String> held = countedQueue.claimAll(List.of(first, heldElsewhere, third), now, LEASE);
+
+            assertThat(held).containsExactly(Map.entry(first, first.claimKey()), Map.entry(third, third.claimKey()));
+            assertThat(inserts.ofClaims).as("claims inserted by one command").hasValue(1);
+        }
+        assertThat(otherInstance.claimAll(List.of(first, heldElsewhere, third), now.plusSeconds(5), LEASE)).isEmpty();
+    }
+
+    @Test
+    void shouldTakeOverAStaleClaimAmongEntriesClaimedTogether() {
+        Instant then = Instant.now().minusSeconds(120);
+        MailQueue.Entry free = queued("26000011:ACKNOWLEDGEMENT:k@example.org", then);
+        MailQueue.Entry abandoned = queued("26000012:ACKNOWLEDGEMENT:l@example.org", then);
+        mongo.getCollection(MailQueue.CLAIMS).insertOne(new Document("_id", abandoned.claimKey())
+                .append("at", Date.from(then)));
+
+        Map<MailQueue.Entry, String> held = queue.claimAll(List.of(free, abandoned), Instant.now(), LEASE);
+
+        assertThat(held).containsExactly(Map.entry(free, free.claimKey()),
+                Map.entry(abandoned, abandoned.claimKey() + "#1"));
+    }
+
+    @Test
+    void shouldRemoveTheEntriesSentAndNoOther() {
+        Instant now = Instant.now();
+        MailQueue.Entry sent = queued("26000013:ACKNOWLEDGEMENT:m@example.org", now);
+        MailQueue.Entry waiting = queued("26000014:ACKNOWLEDGEMENT:n@example.org", now);
+        MailQueue.Entry alsoSent = queued("26000015:ACKNOWLEDGEMENT:o@example.org", now);
+
+        queue.removeAll(List.of(sent.messageId(), alsoSent.messageId()));
+
+        assertThat(queue.due(now, 10)).extracting(MailQueue.Entry::messageId).contains(waiting.messageId())
+                .doesNotContain(sent.messageId(), alsoSent.messageId());
+    }
+
+    /** Counts the insert commands sent to the claims. */
+    static final class CountingInserts implements CommandListener {
+
+        final AtomicInteger ofClaims = new AtomicInteger();
+
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            if (event.getCommandName().equals("insert")
+                    && MailQueue.CLAIMS.equals(event.getCommand().getString("insert").getValue())) {
+                ofClaims.incrementAndGet();
+            }
+        }
     }
 }
