@@ -182,6 +182,28 @@ class FollowUpIntegrationTests {
     }
 
     @Test
+    void shouldChangeNothingWhenTheTriageAndALetterAreRedelivered() throws Exception {
+        Filed filed = fileRouteAndAcknowledge();
+        changeStatus(filed.reference(), 2, ComplaintStatus.TRIAGED, ComplaintStatus.UNDER_REVIEW, null, null, Instant.now());
+        awaitStatus(filed.token(), ComplaintStatus.UNDER_REVIEW);
+        String acknowledgement = filed.reference() + ":ACKNOWLEDGEMENT:" + filed.email();
+        String later = filed.reference() + ":UNDER_REVIEW:" + filed.email();
+
+        kafka.send(COMPLAINTS, filed.reference(), EventFixtures.json(EventFixtures.triaged(filed.reference(), "APSF", APSF)));
+        kafka.send(NOTIFICATIONS, filed.reference(), EventFixtures.json(new NotificationDelivered(filed.reference(),
+                acknowledgement, MessageKind.ACKNOWLEDGEMENT, filed.email(), "Accusé de réception", Instant.now())));
+        kafka.send(NOTIFICATIONS, filed.reference(), EventFixtures.json(new NotificationDelivered(filed.reference(),
+                later, MessageKind.UNDER_REVIEW, filed.email(), "Votre plainte est en cours d'instruction", Instant.now())));
+
+        JsonNode page = json.readTree(await().atMost(Duration.ofSeconds(30)).until(() -> followUp(filed.token()),
+                r -> r.statusCode() == 200 && json.readTree(r.body()).get("letters").size() == 2).body());
+        assertThat(page.get("letters").valueStream().map(l -> l.get("kind").asString()).toList())
+                .containsExactlyInAnyOrder("ACKNOWLEDGEMENT", "UNDER_REVIEW");
+        assertThat(page.get("status").asString()).as("the triage redelivered after a later change")
+                .isEqualTo("UNDER_REVIEW");
+    }
+
+    @Test
     void shouldAnswerAWrongAndAnExpiredLinkWithTheSame404() throws Exception {
         Filed filed = fileRouteAndAcknowledge();
         changeStatus(filed.reference(), 2, ComplaintStatus.TRIAGED, ComplaintStatus.UNDER_REVIEW, null, null,

@@ -23,9 +23,15 @@ public class FollowUpProjection {
         this.records = records;
     }
 
+    /**
+     * The case's first event here, but for a status change that overtook it: inserted, and only
+     * when that finds one stored, read to see whether it is older.
+     */
     public void triaged(ComplaintTriaged triaged) {
-        if (records.caseOf(triaged.reference()).filter(c -> c.version() >= 1).isEmpty()) {
-            records.saveCase(FollowUpCase.triaged(triaged));
+        FollowUpCase followUpCase = FollowUpCase.triaged(triaged);
+        if (!records.addCase(followUpCase)
+                && records.caseOf(triaged.reference()).filter(c -> c.version() >= 1).isEmpty()) {
+            records.saveCase(followUpCase);
         }
     }
 

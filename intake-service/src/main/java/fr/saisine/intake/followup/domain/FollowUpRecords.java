@@ -21,6 +21,9 @@ public interface FollowUpRecords {
      */
     Optional<FollowUpCase> caseOf(String reference);
 
+    /** Stores the case unless one is stored under its reference: false then. */
+    boolean addCase(FollowUpCase followUpCase);
+
     void saveCase(FollowUpCase followUpCase);
 
     /** Adds the letter unless it is there already. */

@@ -21,8 +21,9 @@ import fr.saisine.intake.followup.domain.SentLetter;
 /**
  * The follow-up read model in three collections, every read and write by {@code _id} (the only
  * filter FerretDB serves without a scan, docs/ferretdb.md): a link by the hash of its token, inserted
- * once; a case and its letters by reference, each replaced whole by its one writer (the consumer of
- * its topic, in partition order), so no concurrent update can lose another's.
+ * once; a case and its letters by reference, inserted first (no read, for the first is the common
+ * case), then replaced whole by their one writer (the consumer of its topic, in partition order), so
+ * no concurrent update can lose another's.
  */
 @Component
 class MongoFollowUpRecords implements FollowUpRecords {
@@ -39,16 +40,7 @@ class MongoFollowUpRecords implements FollowUpRecords {
 
     @Override
     public boolean addLink(IssuedLink link) {
-        try {
-            mongo.getCollection(LINKS).insertOne(new Document("_id", link.tokenHash()).append("link", write(link)));
-            return true;
-        }
-        catch (MongoWriteException ex) {
-            if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw ex;
-        }
+        return insert(LINKS, link.tokenHash(), new Document("link", write(link)));
     }
 
     @Override
@@ -62,12 +54,21 @@ class MongoFollowUpRecords implements FollowUpRecords {
     }
 
     @Override
+    public boolean addCase(FollowUpCase followUpCase) {
+        return insert(CASES, followUpCase.reference(), new Document("case", write(followUpCase)));
+    }
+
+    @Override
     public void saveCase(FollowUpCase followUpCase) {
         replace(CASES, followUpCase.reference(), new Document("case", write(followUpCase)));
     }
 
+    /** The first letter (the acknowledgement, mostly) is inserted; those after, or a redelivery, read the list first. */
     @Override
     public void addLetter(String reference, SentLetter letter) {
+        if (insert(LETTERS, reference, new Document("letters", List.of(write(letter))))) {
+            return;
+        }
         List<SentLetter> letters = new ArrayList<>(letters(reference));
         if (letters.stream().noneMatch(l -> l.messageId().equals(letter.messageId()))) {
             letters.add(letter);
@@ -83,6 +84,22 @@ class MongoFollowUpRecords implements FollowUpRecords {
 
     private Optional<Document> byId(String collection, String id) {
         return Optional.ofNullable(mongo.getCollection(collection).find(Filters.eq("_id", id)).first());
+    }
+
+    /** @return false when a document has this {@code _id} already */
+    private boolean insert(String collection, String id, Document content) {
+        try {
+            Document document = new Document("_id", id);
+            document.putAll(content);
+            mongo.getCollection(collection).insertOne(document);
+            return true;
+        }
+        catch (MongoWriteException ex) {
+            if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw ex;
+        }
     }
 
     private void replace(String collection, String id, Document content) {
