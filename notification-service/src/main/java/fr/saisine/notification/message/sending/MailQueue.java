@@ -142,6 +142,7 @@ public final class MailQueue {
     Map<Entry, String> claimAll(List<Entry> wanted, Instant now, Duration lease) {
         List<Entry> reserved = wanted.stream().filter(entry -> reserve(entry.claimKey(), now)).toList();
         Map<Entry, String> held = new LinkedHashMap<>();
+        boolean answered = false;
         try {
             Set<Integer> taken = insertAll(claims, reserved.stream()
                     .map(entry -> claimDocument(entry.claimKey(), now)).toList());
@@ -152,11 +153,16 @@ public final class MailQueue {
                     held.put(entry, key);
                 }
             }
+            answered = true;
             return held;
         }
         finally {
             for (Entry entry : reserved) {
-                if (!held.containsKey(entry)) {
+                if (!answered && held.containsKey(entry)) {
+                    // claimed, but the caller never learns it: sent by whoever takes the claim over
+                    heldUntil.put(entry.claimKey(), now.plus(lease));
+                }
+                else if (!held.containsKey(entry)) {
                     heldUntil.remove(entry.claimKey(), Instant.MAX);
                 }
             }

@@ -7,13 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
@@ -94,30 +91,54 @@ final class MailSender extends PollingWorker {
     /**
      * Works through a batch of due entries per read of the queue (on FerretDB every read of it
      * is a scan), in an order of its own so that senders mostly claim different entries, a few at
-     * a time: their claims in one insert, their removals, once sent, in one command. A crash
-     * before the removals leaves entries whose letters are done: the claims' takeover, a lease
-     * later, finds them done and removes them, sending nothing.
+     * a time: their claims in one insert, their removals, once sent, in one command. A few, at most
+     * {@link #CLAIMED_AT_ONCE} and no more than this sender's share of what is due, so that a short
+     * queue is still sent by all the senders side by side.
      */
     @Override
     protected int pollOnce() {
         List<MailQueue.Entry> due = new ArrayList<>(queue.due(clock.instant(), BATCH));
         Collections.shuffle(due);
+        int atOnce = Math.clamp(Math.ceilDiv(due.size(), properties.senders()), 1, CLAIMED_AT_ONCE);
         int handled = 0;
-        for (int from = 0; from < due.size(); from += CLAIMED_AT_ONCE) {
-            List<MailQueue.Entry> some = due.subList(from, Math.min(due.size(), from + CLAIMED_AT_ONCE));
-            Map<MailQueue.Entry, String> held = queue.claimAll(some, clock.instant(), properties.lease());
-            List<String> done = new ArrayList<>();
+        for (int from = 0; from < due.size(); from += atOnce) {
+            List<MailQueue.Entry> some = due.subList(from, Math.min(due.size(), from + atOnce));
+            Instant claimedAt = clock.instant();
+            Map<MailQueue.Entry, String> held = queue.claimAll(some, claimedAt, properties.lease());
+            if (!held.isEmpty()) {
+                sendAll(held, claimedAt);
+                handled += held.size();
+            }
+        }
+        return handled;
+    }
+
+    /**
+     * Sends the letters held one after the other, their claims renewed all the while, then takes
+     * those done off the queue. A crash before the removal leaves entries whose letters are done:
+     * the takeover, a lease later, finds them done and removes them, sending nothing. A failure (the
+     * database gone, mostly) stops the rest, and claims held too long unrenewed stop it too: the
+     * letters not yet tried wait for the takeover of their claims, a lease.
+     */
+    private void sendAll(Map<MailQueue.Entry, String> held, Instant claimedAt) {
+        List<String> done = new ArrayList<>();
+        try (ClaimHold hold = new ClaimHold(queue, held.values(), claimedAt, properties.lease(), clock)) {
+            for (MailQueue.Entry entry : held.keySet()) {
+                if (!hold.safe()) {
+                    log.warn("claims held unrenewed for half a lease: the letters not yet sent are left to the takeover");
+                    break;
+                }
+                tracing.continueTrace(entry.traceparent(), "send letter", null, () -> handle(entry, done));
+            }
+        }
+        finally {
             try {
-                whileHolding(held.values(), () -> held.keySet().forEach(entry -> tracing.continueTrace(
-                        entry.traceparent(), "send letter", null, () -> handle(entry, done))));
                 queue.removeAll(done);
             }
             finally {
                 held.keySet().forEach(entry -> queue.letGo(entry, clock.instant(), properties.lease()));
             }
-            handled += held.size();
         }
-        return handled;
     }
 
     /** Sends the entry's letter, or does what else it needs; adds it to {@code done} when it can leave the queue. */
@@ -181,52 +202,6 @@ final class MailSender extends PollingWorker {
         finish(attempt, message.sent(attempts, sentAt), new NotificationDelivered(message.reference(), message.id(),
                 message.kind(), message.recipient(), message.subject(), sentAt));
         return true;
-    }
-
-    /**
-     * Runs the attempts (the sends, and the recording of what came of each) while renewing their
-     * claims every third of the lease, so that no other sender takes over an attempt still going
-     * or still to come; a renewal that fails is tried again at the next third, for one missed is
-     * not yet a lease lost.
-     */
-    private void whileHolding(Collection<String> claims, Runnable attempts) {
-        if (claims.isEmpty()) {
-            return;
-        }
-        Duration every = properties.lease().dividedBy(3);
-        CountDownLatch over = new CountDownLatch(1);
-        Thread renewal = Thread.ofVirtual().name("mail-lease").start(() -> {
-            try {
-                while (!over.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
-                    for (String claim : claims) {
-                        try {
-                            queue.renew(claim, clock.instant());
-                        }
-                        catch (RuntimeException ex) {
-                            if (over.getCount() > 0) {
-                                log.warn("could not renew the claim {}: {}", claim, ex.toString());
-                            }
-                        }
-                    }
-                }
-            }
-            catch (InterruptedException done) {
-                // the attempts are over
-            }
-        });
-        try {
-            attempts.run();
-        }
-        finally {
-            over.countDown();
-            renewal.interrupt();
-            try {
-                renewal.join();
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** No answer from the mail server at all (refused, timed out, cut): nothing the letter can help. */
