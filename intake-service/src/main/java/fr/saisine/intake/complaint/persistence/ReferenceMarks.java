@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -59,9 +60,11 @@ class ReferenceMarks extends PollingWorker {
     }
 
     /**
-     * Writes each mark raised since the last write; {@code $max}, so that a mark never goes down,
-     * whichever instance writes last. (Two upserts creating the year's mark at once make FerretDB
-     * answer with a malformed write error: the next round writes it again.)
+     * Writes each mark raised since the last write, with {@code $max}: a mark another instance
+     * raised in between is kept. Two instances raising it at the same moment may still set it back
+     * on FerretDB, which reads then writes without isolation (docs/ferretdb.md): a hint set back
+     * costs an allocator a few collisions, nothing more. (Two upserts creating the year's mark at
+     * once make FerretDB answer with a malformed write error: the next round writes it again.)
      */
     @Override
     protected int pollOnce() {
@@ -76,6 +79,16 @@ class ReferenceMarks extends PollingWorker {
             }
         }
         return raised;
+    }
+
+    /**
+     * Stops after the web server has let the requests in progress finish (Spring Boot's graceful
+     * shutdown and the server itself stop at phases just below the default), so that the marks of
+     * their references are written too.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     @Override
