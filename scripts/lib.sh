@@ -492,16 +492,16 @@ running_jar() {
 
 # The services' JVM options (SAISINE_SERVICE_JAVA_OPTIONS replaces them all). On two cores, C2's
 # compilations take about 40 % of each service's CPU in its first minutes: -XX:TieredStopAtLevel=1
-# (C1 only) carried a stack just started faster (33 against 26 complaints/s) but a warmed one slower
-# (35 against 40), so the default keeps C2 (docs/pipeline.md).
+# (C1 only) carried a stack just started faster (33 against 26 complaints/s, one build measured both
+# ways) but a warmed one slower (35 against 40), so the default keeps C2 (docs/pipeline.md).
 SERVICE_JAVA_OPTIONS_DEFAULT="-Xmx512m -XX:+UseSerialGC"
 
 start_service() {
     local name="$1" service port java_options
     service="$(service_of "$1")"
     port="$(service_port "$name")"
-    # shellcheck disable=SC2206 # options are words, split as a shell would
-    java_options=(${SAISINE_SERVICE_JAVA_OPTIONS:-$SERVICE_JAVA_OPTIONS_DEFAULT})
+    # words, split on blanks and never glob-expanded (-Xlog:gc* stays as it is)
+    read -ra java_options <<< "${SAISINE_SERVICE_JAVA_OPTIONS:-$SERVICE_JAVA_OPTIONS_DEFAULT}"
     start_process "$name" "$port" env SAISINE_KAFKA_USERNAME="$service-service" \
         SAISINE_KAFKA_PASSWORD="$(kafka_secret "$service-service")" \
         "$JAVA" "${java_options[@]}" -jar "$(running_jar "$service")" \
