@@ -17,7 +17,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -265,16 +264,8 @@ public final class MailQueue {
         }
     }
 
+    /** @return false when its key was taken already */
     private static boolean insert(MongoCollection<Document> collection, Document document) {
-        try {
-            collection.insertOne(document);
-            return true;
-        }
-        catch (MongoWriteException ex) {
-            if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw ex;
-        }
+        return insertAll(collection, List.of(document)).isEmpty();
     }
 }
