@@ -1,18 +1,18 @@
 package fr.saisine.platform.access;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 
 import fr.saisine.events.CaseMovedToSector;
 import fr.saisine.events.ComplaintTriaged;
+import fr.saisine.platform.store.UniqueInserts;
 
 /**
  * The sector each case is in, as this service learned it from complaint-events, one document per
@@ -33,15 +33,13 @@ public final class CaseSectors {
     static final long TRIAGED_VERSION = 1;
 
     public void remember(ComplaintTriaged triaged) {
-        try {
-            sectors.insertOne(new Document("_id", triaged.reference()).append("sector", triaged.sector().code())
-                    .append("version", TRIAGED_VERSION));
-        }
-        catch (MongoWriteException ex) {
-            if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw ex;
-            }
-        }
+        rememberAll(List.of(triaged));
+    }
+
+    /** Remembers the sectors of these routings in one insert; those known already are left as they are. */
+    public void rememberAll(List<ComplaintTriaged> routed) {
+        UniqueInserts.insertAll(sectors, routed.stream().map(triaged -> new Document("_id", triaged.reference())
+                .append("sector", triaged.sector().code()).append("version", TRIAGED_VERSION)).toList());
     }
 
     public void moved(CaseMovedToSector move) {

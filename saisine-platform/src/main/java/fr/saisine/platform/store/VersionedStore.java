@@ -3,15 +3,16 @@ package fr.saisine.platform.store;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -74,9 +75,24 @@ public final class VersionedStore<S> {
      */
     public boolean create(String id, S state, List<? extends EventEnvelope<?>> events) {
         List<OutboxEntry> entries = outbox.prepare(headCollection, id, events);
-        Document head = new Document("_id", id).append(VERSION, 1L).append(STATE, write(state))
+        return insert(heads(), firstVersion(id, state, entries), entries);
+    }
+
+    /**
+     * Writes version 1 of several documents whose creation announces nothing, in one insert.
+     *
+     * @return the ids of those that existed already: other writers, or a redelivery
+     */
+    public Set<String> createAll(Map<String, S> states) {
+        List<String> ids = List.copyOf(states.keySet());
+        Set<Integer> taken = UniqueInserts.insertAll(heads(),
+                ids.stream().map(id -> firstVersion(id, states.get(id), List.of())).toList());
+        return taken.stream().map(ids::get).collect(Collectors.toSet());
+    }
+
+    private Document firstVersion(String id, S state, List<OutboxEntry> entries) {
+        return new Document("_id", id).append(VERSION, 1L).append(STATE, write(state))
                 .append(Outbox.FIELD, documents(entries)).append("at", Date.from(clock.instant()));
-        return insert(heads(), head, entries);
     }
 
     /**
@@ -161,20 +177,21 @@ public final class VersionedStore<S> {
     }
 
     private boolean insert(MongoCollection<Document> collection, Document document, List<OutboxEntry> entries) {
+        boolean inserted;
         try {
-            collection.insertOne(document);
+            inserted = UniqueInserts.insert(collection, document);
         }
-        catch (MongoWriteException ex) {
+        catch (RuntimeException ex) {
             outbox.discard(entries);
-            if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
             throw ex;
         }
-        if (!entries.isEmpty()) {
+        if (!inserted) {
+            outbox.discard(entries);
+        }
+        else if (!entries.isEmpty()) {
             relay.wakeUp();
         }
-        return true;
+        return inserted;
     }
 
     /**

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +55,7 @@ class VersionedStoreIntegrationTests {
     }
 
     static final List<Query> queries = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final AtomicInteger inserts = new AtomicInteger();
     static final MongoClient client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
             .applyConnectionString(new com.mongodb.ConnectionString(TestServers.addresses().mongoUri()))
             .addCommandListener(new com.mongodb.event.CommandListener() {
@@ -64,6 +67,7 @@ class VersionedStoreIntegrationTests {
                     switch (name) {
                         case "find" -> queries.add(new Query(command.getString("find").getValue(),
                                 command.getDocument("filter", new org.bson.BsonDocument()).clone()));
+                        case "insert" -> inserts.incrementAndGet();
                         case "update", "delete" -> command.getArray(name.equals("update") ? "updates" : "deletes")
                                 .forEach(each -> queries.add(new Query(command.getString(name).getValue(),
                                         each.asDocument().getDocument("q").clone())));
@@ -178,6 +182,30 @@ class VersionedStoreIntegrationTests {
         assertThat(mongo.getCollection("things").find(Filters.eq("_id", id)).first().getList("outbox", Document.class))
                 .hasSize(1);
         assertThat(wakeUps).hasValue(1);
+    }
+
+    @Test
+    void shouldCreateSeveralDocumentsWithOneInsertAndNameThoseThatExistedAlready() {
+        String existing = EventFixtures.testReference();
+        store.create(existing, complaint(existing, "first"), List.of());
+        String one = existing + "-a";
+        String other = existing + "-b";
+        Map<String, ComplaintSubmitted> states = new LinkedHashMap<>();
+        states.put(one, complaint(one, "one"));
+        states.put(existing, complaint(existing, "again"));
+        states.put(other, complaint(other, "other"));
+        queries.clear();
+        inserts.set(0);
+
+        assertThat(store.createAll(states)).containsExactly(existing);
+
+        assertThat(inserts).as("insert commands").hasValue(1);
+        assertThat(store.find(one)).hasValueSatisfying(v -> assertThat(v.state().subject()).isEqualTo("one"));
+        assertThat(store.find(other)).hasValueSatisfying(v -> assertThat(v.state().subject()).isEqualTo("other"));
+        assertThat(store.find(existing)).hasValueSatisfying(v -> {
+            assertThat(v.version()).isEqualTo(1);
+            assertThat(v.state().subject()).as("the first write stands").isEqualTo("first");
+        });
     }
 
     @Test
