@@ -2,21 +2,31 @@ package fr.saisine.platform;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import fr.saisine.platform.access.AccessAudit;
 import fr.saisine.platform.access.AccessProblems;
 import fr.saisine.platform.access.CaseAccess;
 import fr.saisine.platform.access.CaseSectors;
+import fr.saisine.platform.events.BatchDeadLetters;
+import fr.saisine.platform.events.EventBatches;
 import fr.saisine.platform.events.EventJson;
 import fr.saisine.platform.events.EventPublisher;
 import fr.saisine.platform.outbox.Outbox;
@@ -40,6 +50,27 @@ public class PlatformAutoConfiguration {
     @Bean
     EventJson eventJson(JsonMapper jsonMapper) {
         return new EventJson(jsonMapper);
+    }
+
+    @Bean
+    EventBatches eventBatches(EventJson json, EventTracing tracing) {
+        return new EventBatches(json, tracing);
+    }
+
+    /**
+     * Retries and dead letters for the bindings that consume a poll at once. Its producer is the
+     * binder's settings (the same broker, principal and rights) writing bytes; it connects only
+     * when a record is dead-lettered.
+     */
+    @Bean
+    BatchDeadLetters batchDeadLetters(KafkaProperties kafka) {
+        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producer.put(ProducerConfig.CLIENT_ID_CONFIG, "saisine-dead-letters");
+        DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(producer,
+                new ByteArraySerializer(), new ByteArraySerializer());
+        return new BatchDeadLetters(new KafkaTemplate<>(factory));
     }
 
     @Bean

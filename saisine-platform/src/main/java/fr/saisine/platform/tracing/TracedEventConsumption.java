@@ -1,6 +1,7 @@
 package fr.saisine.platform.tracing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.springframework.cloud.function.context.catalog.FunctionAroundWrapper;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
@@ -21,7 +22,8 @@ public final class TracedEventConsumption extends FunctionAroundWrapper {
 
     @Override
     protected Object doApply(Object input, FunctionInvocationWrapper function) {
-        if (!(input instanceof Message<?> message)) {
+        if (!(input instanceof Message<?> message) || message.getPayload() instanceof List<?>) {
+            // a poll consumed at once is traced event by event, by the function (EventBatches)
             return function.apply(input);
         }
         return tracing.continueTrace(header(message, EventTracing.TRACEPARENT), "consume " + function.getFunctionDefinition(),

@@ -1,11 +1,13 @@
 package fr.saisine.notification.message.sending;
 
+import static fr.saisine.platform.store.UniqueInserts.insert;
+import static fr.saisine.platform.store.UniqueInserts.insertAll;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
+import fr.saisine.notification.message.domain.Messages.TracedLetter;
 import fr.saisine.platform.tracing.EventTracing;
 
 /**
@@ -76,10 +75,26 @@ public final class MailQueue {
         this.tracing = tracing;
     }
 
-    /** @return false when the message is already queued */
+    /** Queues a message written in the work in progress, whose trace its sending continues: false when it is already queued. */
     public boolean enqueue(String messageId, Instant now) {
-        return insert(entries, new Document("_id", messageId).append("queuedAt", Date.from(now))
-                .append("dueAt", Date.from(now)).append("traceparent", tracing.current()));
+        return insert(entries, entry(messageId, now, tracing.current()));
+    }
+
+    /**
+     * Queues these letters in one insert, each due from when it was written and continuing the
+     * trace it was written in.
+     *
+     * @return how many were not queued already
+     */
+    public int enqueueAll(List<TracedLetter> letters) {
+        List<Document> due = letters.stream()
+                .map(letter -> entry(letter.message().id(), letter.message().createdAt(), letter.traceparent())).toList();
+        return due.size() - insertAll(entries, due).size();
+    }
+
+    private static Document entry(String messageId, Instant now, String traceparent) {
+        return new Document("_id", messageId).append("queuedAt", Date.from(now)).append("dueAt", Date.from(now))
+                .append("traceparent", traceparent);
     }
 
     public void remove(String messageId) {
@@ -241,31 +256,5 @@ public final class MailQueue {
             forgotAt = now;
             heldUntil.values().removeIf(until -> !until.isAfter(now));
         }
-    }
-
-    /** Inserts them all, in one command: the positions of those whose key was taken already. */
-    private static Set<Integer> insertAll(MongoCollection<Document> collection, List<Document> documents) {
-        if (documents.isEmpty()) {
-            return Set.of();
-        }
-        try {
-            collection.insertMany(documents, new InsertManyOptions().ordered(false));
-            return Set.of();
-        }
-        catch (MongoBulkWriteException ex) {
-            Set<Integer> taken = new HashSet<>();
-            for (BulkWriteError error : ex.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw ex;
-                }
-                taken.add(error.getIndex());
-            }
-            return taken;
-        }
-    }
-
-    /** @return false when its key was taken already */
-    private static boolean insert(MongoCollection<Document> collection, Document document) {
-        return insertAll(collection, List.of(document)).isEmpty();
     }
 }
