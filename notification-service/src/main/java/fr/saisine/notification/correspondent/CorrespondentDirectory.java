@@ -1,12 +1,15 @@
 package fr.saisine.notification.correspondent;
 
+import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.bson.Document;
+
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import fr.saisine.events.ComplaintSubmitted;
+import fr.saisine.platform.store.UniqueInserts;
 
 /** The correspondents of every complaint, one document each, keyed by reference. */
 @Component
@@ -18,14 +21,17 @@ public class CorrespondentDirectory {
         this.mongo = mongo;
     }
 
-    /** Remembers who to write to; a redelivered event changes nothing. */
-    public void remember(ComplaintSubmitted complaint) {
-        try {
-            mongo.insert(Correspondent.of(complaint));
-        }
-        catch (DuplicateKeyException alreadyKnown) {
-            // the first delivery stored it: the complaint as filed never changes
-        }
+    /**
+     * Remembers who to write to about each of these complaints, in one insert; a redelivered event
+     * changes nothing, for the complaint as filed never changes.
+     */
+    public void rememberAll(List<ComplaintSubmitted> complaints) {
+        UniqueInserts.insertAll(mongo.getCollection(mongo.getCollectionName(Correspondent.class)),
+                complaints.stream().map(complaint -> {
+                    Document stored = new Document();
+                    mongo.getConverter().write(Correspondent.of(complaint), stored);
+                    return stored;
+                }).toList());
     }
 
     public Optional<Correspondent> find(String reference) {

@@ -13,6 +13,7 @@ import fr.saisine.events.MessageKind;
 import fr.saisine.notification.correspondent.Correspondent;
 import fr.saisine.notification.correspondent.CorrespondentDirectory;
 import fr.saisine.notification.correspondent.UnknownCorrespondentException;
+import fr.saisine.notification.message.domain.Messages.TracedLetter;
 
 /** Once a complaint is routed, acknowledges it to everyone it names. */
 @Service
@@ -35,19 +36,38 @@ public class Acknowledgements {
         this.clock = clock;
     }
 
+    /** Writes and queues the acknowledgements of a routed complaint, in the work in progress. */
     public void acknowledge(ComplaintTriaged triaged) {
+        started(List.of(triaged), messages.queueAll(write(triaged)));
+    }
+
+    /**
+     * The acknowledgements of a routed complaint, one to each person it names, written but not yet
+     * queued: {@link #queueAll} queues those of several complaints at once.
+     *
+     * @throws UnknownCorrespondentException when the complaint's submission has not been received
+     */
+    public List<OutgoingMessage> write(ComplaintTriaged triaged) {
         Correspondent correspondent = directory.find(triaged.reference())
                 .orElseThrow(() -> new UnknownCorrespondentException(triaged.reference()));
         Instant now = clock.instant();
-        List<OutgoingMessage> letters = correspondent.recipients().stream()
+        return correspondent.recipients().stream()
                 .map(recipient -> OutgoingMessage.queued(triaged.reference(), MessageKind.ACKNOWLEDGEMENT,
                         recipient.email(), recipient.name(), writer.acknowledgement(correspondent, recipient, triaged),
                         now))
                 .toList();
-        for (OutgoingMessage already : messages.queueAll(letters)) {
-            log.info("acknowledgement of {} to {} already queued: redelivery ignored", triaged.reference(),
+    }
+
+    /** Queues the acknowledgements written for these routed complaints, and starts their clocks. */
+    public void queueAll(List<ComplaintTriaged> routed, List<TracedLetter> letters) {
+        started(routed, messages.queueTraced(letters));
+    }
+
+    private void started(List<ComplaintTriaged> routed, List<OutgoingMessage> queuedAlready) {
+        for (OutgoingMessage already : queuedAlready) {
+            log.info("acknowledgement of {} to {} already queued: redelivery ignored", already.reference(),
                     already.recipient());
         }
-        correspondence.started(triaged.reference(), triaged.sector().name(), now);
+        correspondence.startedAll(routed, clock.instant());
     }
 }

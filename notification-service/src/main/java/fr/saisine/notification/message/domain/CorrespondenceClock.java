@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.saisine.events.ComplaintStatus;
+import fr.saisine.events.ComplaintTriaged;
 
 /**
  * For each case, when its complainant was last written to, and where the case stands: what the
@@ -22,8 +23,11 @@ public interface CorrespondenceClock {
     record Silence(String reference, Instant lastLetterAt) {
     }
 
-    /** The acknowledgement was queued: starts the case's clock and state, unless a first delivery did. */
-    void started(String reference, String sectorName, Instant letterAt);
+    /**
+     * The acknowledgements of these routed cases were queued: starts each case's clock and state,
+     * unless a first delivery did.
+     */
+    void startedAll(List<ComplaintTriaged> routed, Instant letterAt);
 
     /**
      * The case changed status (or, {@code status} null, sector) at {@code version}; {@code letterAt}

@@ -15,12 +15,24 @@ public interface Messages {
         return queueAll(List.of(message)).isEmpty();
     }
 
+    /** A letter to queue, with the trace of the work that wrote it, which its sending continues. */
+    record TracedLetter(OutgoingMessage message, String traceparent) {
+    }
+
     /**
-     * Queues letters about one complaint, listed under it in one write rather than one each.
+     * Queues letters written in the work in progress, whose trace their sending continues.
      *
      * @return those queued already (a redelivery, another instance, a restart)
      */
     List<OutgoingMessage> queueAll(List<OutgoingMessage> messages);
+
+    /**
+     * Queues letters about any number of complaints, each collection written once for them all
+     * rather than once a letter.
+     *
+     * @return those queued already (a redelivery, another instance, a restart)
+     */
+    List<OutgoingMessage> queueTraced(List<TracedLetter> letters);
 
     /**
      * Queues one letter, the same for all, to everyone the complaint names, each under the id

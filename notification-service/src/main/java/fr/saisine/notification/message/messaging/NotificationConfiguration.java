@@ -9,18 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 
-import fr.saisine.events.CaseMovedToSector;
-import fr.saisine.events.ComplaintStatusChanged;
-import fr.saisine.events.ComplaintSubmitted;
-import fr.saisine.events.ComplaintTriaged;
-import fr.saisine.events.FollowUpLinkRequested;
-import fr.saisine.notification.correspondent.CorrespondentDirectory;
-import fr.saisine.notification.message.domain.Acknowledgements;
-import fr.saisine.notification.message.domain.FollowUpLinkLetters;
-import fr.saisine.notification.message.domain.StatusLetters;
 import fr.saisine.notification.message.persistence.MessageStore;
-import fr.saisine.platform.access.CaseSectors;
-import fr.saisine.platform.events.EventJson;
+import fr.saisine.platform.events.EventBatches;
 import fr.saisine.platform.events.EventPublisher;
 import fr.saisine.platform.outbox.OutboxProperties;
 import fr.saisine.platform.outbox.OutboxRelay;
@@ -36,33 +26,13 @@ class NotificationConfiguration {
     static final String OUTPUT_BINDING = "notificationEvents-out-0";
 
     /**
-     * Learns who to write to from each submission; once a complaint is routed, learns its sector
-     * (whose staff may read its messages) and acknowledges it; then writes at each change of
-     * status the complainant should know of, and follows the case when it moves to another sector;
-     * mails a fresh follow-up link to whoever lost theirs.
+     * Takes complaint-events a poll at once (batch-mode in application.yml): see
+     * {@link ComplaintEventsHandler} for what it does with them, {@link EventBatches} for what
+     * happens when an event cannot be handled.
      */
     @Bean
-    Consumer<Message<byte[]>> notifyComplainant(EventJson json, CorrespondentDirectory directory,
-            CaseSectors sectors, Acknowledgements acknowledgements, StatusLetters statusLetters,
-            FollowUpLinkLetters followUpLinkLetters) {
-        return message -> json.read(message.getPayload()).ifPresent(envelope -> {
-            switch (envelope.payload()) {
-                case ComplaintSubmitted submitted -> directory.remember(submitted);
-                case ComplaintTriaged triaged -> {
-                    sectors.remember(triaged);
-                    acknowledgements.acknowledge(triaged);
-                }
-                case ComplaintStatusChanged change -> statusLetters.statusChanged(change);
-                case FollowUpLinkRequested request -> followUpLinkLetters.requested(request);
-                case CaseMovedToSector move -> {
-                    sectors.moved(move);
-                    statusLetters.moved(move);
-                }
-                default -> {
-                    // an assignment, or another service's event: no letter
-                }
-            }
-        });
+    Consumer<Message<Object>> notifyComplainant(EventBatches batches, ComplaintEventsHandler handler) {
+        return poll -> batches.consume(poll, ComplaintEventsHandler.SPAN, handler::together, handler::alone);
     }
 
     @Bean

@@ -3,8 +3,11 @@ package fr.saisine.notification.message.persistence;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -58,6 +61,13 @@ public class MessageStore {
     /** @return false when the same message (the same letter to the same recipient) exists */
     boolean add(OutgoingMessage message) {
         return store.create(message.id(), message, List.of());
+    }
+
+    /** @return the ids of those stored already (the same letters to the same recipients), added in one insert */
+    Set<String> addAll(List<OutgoingMessage> messages) {
+        Map<String, OutgoingMessage> byId = new LinkedHashMap<>();
+        messages.forEach(message -> byId.putIfAbsent(message.id(), message));
+        return store.createAll(byId);
     }
 
     public Optional<Versioned<OutgoingMessage>> find(String id) {

@@ -11,8 +11,6 @@ import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -21,7 +19,9 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 import fr.saisine.events.ComplaintStatus;
+import fr.saisine.events.ComplaintTriaged;
 import fr.saisine.notification.message.domain.CorrespondenceClock;
+import fr.saisine.platform.store.UniqueInserts;
 
 /**
  * Two small collections keyed by reference. {@code case_letter_states} holds what the case is
@@ -51,12 +51,14 @@ class MongoCorrespondenceClock implements CorrespondenceClock {
         this.clock.createIndex(Indexes.ascending(CLOSED, LAST_LETTER_AT));
     }
 
+    /** One insert in each collection for all of them; a case started already keeps what it has. */
     @Override
-    public void started(String reference, String sectorName, Instant letterAt) {
-        insertIfAbsent(clock, new Document("_id", reference).append(LAST_LETTER_AT, Date.from(letterAt))
-                .append(CLOSED, false));
-        insertIfAbsent(states, new Document("_id", reference).append("version", 1L)
-                .append("status", ComplaintStatus.TRIAGED.name()).append("sectorName", sectorName));
+    public void startedAll(List<ComplaintTriaged> routed, Instant letterAt) {
+        UniqueInserts.insertAll(clock, routed.stream().map(triaged -> new Document("_id", triaged.reference())
+                .append(LAST_LETTER_AT, Date.from(letterAt)).append(CLOSED, false)).toList());
+        UniqueInserts.insertAll(states, routed.stream().map(triaged -> new Document("_id", triaged.reference())
+                .append("version", 1L).append("status", ComplaintStatus.TRIAGED.name())
+                .append("sectorName", triaged.sector().name())).toList());
     }
 
     @Override
@@ -120,16 +122,5 @@ class MongoCorrespondenceClock implements CorrespondenceClock {
     @Override
     public void closed(String reference) {
         clock.updateOne(Filters.eq("_id", reference), Updates.set(CLOSED, true));
-    }
-
-    private static void insertIfAbsent(MongoCollection<Document> collection, Document document) {
-        try {
-            collection.insertOne(document);
-        }
-        catch (MongoWriteException ex) {
-            if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw ex;
-            }
-        }
     }
 }

@@ -1,0 +1,96 @@
+package fr.saisine.notification.message.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import fr.saisine.events.CaseMovedToSector;
+import fr.saisine.events.ComplaintStatusChanged;
+import fr.saisine.events.ComplaintSubmitted;
+import fr.saisine.events.ComplaintTriaged;
+import fr.saisine.events.FollowUpLinkRequested;
+import fr.saisine.notification.correspondent.CorrespondentDirectory;
+import fr.saisine.notification.message.domain.Acknowledgements;
+import fr.saisine.notification.message.domain.FollowUpLinkLetters;
+import fr.saisine.notification.message.domain.Messages.TracedLetter;
+import fr.saisine.notification.message.domain.StatusLetters;
+import fr.saisine.platform.access.CaseSectors;
+import fr.saisine.platform.events.ConsumedEvent;
+import fr.saisine.platform.events.EventBatches;
+import fr.saisine.platform.tracing.EventTracing;
+
+/**
+ * What notification does with each complaint event: learns who to write to from each submission;
+ * once a complaint is routed, learns its sector (whose staff may read its messages) and
+ * acknowledges it; then writes at each change of status the complainant should know of, follows
+ * the case when it moves to another sector, and mails a fresh follow-up link to whoever lost theirs.
+ * <p>
+ * A poll is handled in phases, each writing what its events have in common with one command per
+ * collection: every submission, then every routing, then the rest one by one, in order. No
+ * complaint's events are reordered by this: its submission always comes before its routing, which
+ * comes before anything else about it; only different complaints' events trade places.
+ */
+@Component
+class ComplaintEventsHandler {
+
+    static final String SPAN = "consume notifyComplainant";
+
+    private final CorrespondentDirectory directory;
+    private final CaseSectors sectors;
+    private final Acknowledgements acknowledgements;
+    private final StatusLetters statusLetters;
+    private final FollowUpLinkLetters followUpLinkLetters;
+    private final EventBatches batches;
+    private final EventTracing tracing;
+
+    ComplaintEventsHandler(CorrespondentDirectory directory, CaseSectors sectors, Acknowledgements acknowledgements,
+            StatusLetters statusLetters, FollowUpLinkLetters followUpLinkLetters, EventBatches batches,
+            EventTracing tracing) {
+        this.directory = directory;
+        this.sectors = sectors;
+        this.acknowledgements = acknowledgements;
+        this.statusLetters = statusLetters;
+        this.followUpLinkLetters = followUpLinkLetters;
+        this.batches = batches;
+        this.tracing = tracing;
+    }
+
+    void together(List<ConsumedEvent> events) {
+        directory.rememberAll(EventBatches.payloads(events, ComplaintSubmitted.class));
+        acknowledge(EventBatches.ofType(events, ComplaintTriaged.class));
+        batches.each(EventBatches.allBut(events, ComplaintSubmitted.class, ComplaintTriaged.class), SPAN, this::alone);
+    }
+
+    /** Each complaint's letters are written in its own trace, which their sending continues; all are queued at once. */
+    private void acknowledge(List<ConsumedEvent> routed) {
+        if (routed.isEmpty()) {
+            return;
+        }
+        List<ComplaintTriaged> triaged = routed.stream().map(event -> (ComplaintTriaged) event.payload()).toList();
+        sectors.rememberAll(triaged);
+        List<TracedLetter> letters = new ArrayList<>();
+        batches.each(routed, SPAN, event -> acknowledgements.write((ComplaintTriaged) event.payload())
+                .forEach(letter -> letters.add(new TracedLetter(letter, tracing.current()))));
+        acknowledgements.queueAll(triaged, letters);
+    }
+
+    void alone(ConsumedEvent event) {
+        switch (event.payload()) {
+            case ComplaintSubmitted submitted -> directory.rememberAll(List.of(submitted));
+            case ComplaintTriaged triaged -> {
+                sectors.remember(triaged);
+                acknowledgements.acknowledge(triaged);
+            }
+            case ComplaintStatusChanged change -> statusLetters.statusChanged(change);
+            case FollowUpLinkRequested request -> followUpLinkLetters.requested(request);
+            case CaseMovedToSector move -> {
+                sectors.moved(move);
+                statusLetters.moved(move);
+            }
+            default -> {
+                // an assignment, or another service's event: no letter
+            }
+        }
+    }
+}
