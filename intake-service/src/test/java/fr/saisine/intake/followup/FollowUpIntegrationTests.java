@@ -11,12 +11,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,6 +33,8 @@ import fr.saisine.events.FollowUpLinkIssued;
 import fr.saisine.events.MessageKind;
 import fr.saisine.events.NotificationDelivered;
 import fr.saisine.events.StaffActor;
+import fr.saisine.intake.followup.domain.FollowUpRecords;
+import fr.saisine.intake.followup.domain.SentLetter;
 import fr.saisine.platform.followup.FollowUpTokens;
 import fr.saisine.testsupport.EventFixtures;
 import fr.saisine.testsupport.KafkaProbe;
@@ -37,6 +42,8 @@ import fr.saisine.testsupport.Multipart;
 import fr.saisine.testsupport.SampleFiles;
 import fr.saisine.testsupport.StaffTokens;
 import fr.saisine.testsupport.TestServers;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,6 +66,12 @@ class FollowUpIntegrationTests {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    FollowUpRecords records;
+
+    @Autowired
+    MeterRegistry registry;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -206,6 +219,38 @@ class FollowUpIntegrationTests {
         assertThat(page.get("history").valueStream().map(h -> h.get("status").asString()).toList())
                 .as("the triage redelivered after a later change set nothing back")
                 .containsExactly("SUBMITTED", "TRIAGED", "UNDER_REVIEW", "INFORMATION_REQUESTED");
+    }
+
+    @Test
+    void shouldListTheFirstLettersOfSeveralComplaintsWithOneInsertAndEachLetterOnce() {
+        String first = EventFixtures.testReference();
+        String second = first + "-2";
+        SentLetter toAlice = letter(first, "alice");
+        SentLetter toBruno = letter(first, "bruno");
+        SentLetter toJeanne = letter(second, "jeanne");
+        Map<String, List<SentLetter>> poll = new LinkedHashMap<>();
+        poll.put(first, List.of(toAlice, toBruno, toAlice));
+        poll.put(second, List.of(toJeanne));
+        double inserts = writeCommands("insert");
+
+        records.addLetters(poll);
+
+        assertThat(writeCommands("insert") - inserts).as("insert commands").isEqualTo(1);
+        SentLetter later = letter(first, "alice-later");
+        records.addLetters(Map.of(first, List.of(toBruno, later)));
+        assertThat(records.letters(first)).containsExactly(toAlice, toBruno, later);
+        assertThat(records.letters(second)).containsExactly(toJeanne);
+    }
+
+    static SentLetter letter(String reference, String to) {
+        return new SentLetter(reference + ":ACKNOWLEDGEMENT:" + to + "@example.org", MessageKind.ACKNOWLEDGEMENT,
+                to + "@example.org", "Accusé de réception", Instant.parse("2026-11-27T10:00:00Z"));
+    }
+
+    double writeCommands(String command) {
+        FunctionCounter counter = registry.find("saisine.db.write.commands").tag("command", command)
+                .tag("collection", "follow_up_letters").functionCounter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

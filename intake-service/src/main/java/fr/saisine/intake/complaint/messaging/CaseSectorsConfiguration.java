@@ -9,7 +9,8 @@ import org.springframework.messaging.Message;
 import fr.saisine.events.CaseMovedToSector;
 import fr.saisine.events.ComplaintTriaged;
 import fr.saisine.platform.access.CaseSectors;
-import fr.saisine.platform.events.EventJson;
+import fr.saisine.platform.events.ConsumedEvent;
+import fr.saisine.platform.events.EventBatches;
 
 /**
  * Learns from complaint-events which sector each case is in ({@code learnCaseSectors}), so that
@@ -18,16 +19,22 @@ import fr.saisine.platform.events.EventJson;
 @Configuration(proxyBeanMethods = false)
 class CaseSectorsConfiguration {
 
+    /** A poll at once: its routings in one write, then its moves in order (see EventBatches for failures). */
     @Bean
-    Consumer<Message<byte[]>> learnCaseSectors(EventJson json, CaseSectors sectors) {
-        return message -> json.read(message.getPayload()).ifPresent(envelope -> {
-            switch (envelope.payload()) {
+    Consumer<Message<Object>> learnCaseSectors(EventBatches batches, CaseSectors sectors) {
+        String span = "consume learnCaseSectors";
+        Consumer<ConsumedEvent> alone = event -> {
+            switch (event.payload()) {
                 case ComplaintTriaged triaged -> sectors.remember(triaged);
                 case CaseMovedToSector move -> sectors.moved(move);
                 default -> {
                     // the rest of the lifecycle does not change who may read the complaint
                 }
             }
-        });
+        };
+        return poll -> batches.consume(poll, span, events -> {
+            sectors.rememberAll(EventBatches.payloads(events, ComplaintTriaged.class));
+            batches.each(EventBatches.ofType(events, CaseMovedToSector.class), span, alone);
+        }, alone);
     }
 }

@@ -1,5 +1,11 @@
 package fr.saisine.intake.followup.domain;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import org.springframework.stereotype.Service;
 
 import fr.saisine.events.CaseAssigned;
@@ -28,10 +34,18 @@ public class FollowUpProjection {
      * when that finds one stored, read to see whether it is older.
      */
     public void triaged(ComplaintTriaged triaged) {
-        FollowUpCase followUpCase = FollowUpCase.triaged(triaged);
-        if (!records.addCase(followUpCase)
-                && records.caseOf(triaged.reference()).filter(c -> c.version() >= 1).isEmpty()) {
-            records.saveCase(followUpCase);
+        triagedAll(List.of(triaged));
+    }
+
+    /** {@link #triaged} for several cases, inserted in one write. */
+    public void triagedAll(List<ComplaintTriaged> routed) {
+        List<FollowUpCase> cases = routed.stream().map(FollowUpCase::triaged).toList();
+        Set<String> stored = records.addCases(cases);
+        for (FollowUpCase followUpCase : cases) {
+            if (stored.contains(followUpCase.reference())
+                    && records.caseOf(followUpCase.reference()).filter(c -> c.version() >= 1).isEmpty()) {
+                records.saveCase(followUpCase);
+            }
         }
     }
 
@@ -52,13 +66,27 @@ public class FollowUpProjection {
     }
 
     public void linkIssued(FollowUpLinkIssued issued) {
-        records.addLink(new IssuedLink(issued.tokenHash(), issued.reference(), issued.recipient(),
-                issued.recipientName(), issued.issuedAt()));
+        linksIssued(List.of(issued));
+    }
+
+    /** Stores the links, in one write. */
+    public void linksIssued(List<FollowUpLinkIssued> issued) {
+        records.addLinks(issued.stream().map(link -> new IssuedLink(link.tokenHash(), link.reference(),
+                link.recipient(), link.recipientName(), link.issuedAt())).toList());
     }
 
     public void letterSent(NotificationDelivered delivered) {
-        records.addLetter(delivered.reference(), new SentLetter(delivered.messageId(), delivered.kind(),
-                delivered.recipient(), delivered.subject(), delivered.sentAt()));
+        lettersSent(List.of(delivered));
+    }
+
+    /** Lists the letters under their complaints, in the order given: one write for the complaints' first letters. */
+    public void lettersSent(List<NotificationDelivered> delivered) {
+        Map<String, List<SentLetter>> byReference = new LinkedHashMap<>();
+        for (NotificationDelivered letter : delivered) {
+            byReference.computeIfAbsent(letter.reference(), reference -> new ArrayList<>()).add(new SentLetter(
+                    letter.messageId(), letter.kind(), letter.recipient(), letter.subject(), letter.sentAt()));
+        }
+        records.addLetters(byReference);
     }
 
     private void advance(String reference, long version) {

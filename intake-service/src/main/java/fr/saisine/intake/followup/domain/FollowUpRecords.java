@@ -1,7 +1,9 @@
 package fr.saisine.intake.followup.domain;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The follow-up read model, every document read by {@code _id}: the links by the hash of their
@@ -11,7 +13,12 @@ import java.util.Optional;
 public interface FollowUpRecords {
 
     /** @return false when the link was known already (a redelivery) */
-    boolean addLink(IssuedLink link);
+    default boolean addLink(IssuedLink link) {
+        return addLinks(List.of(link)) == 1;
+    }
+
+    /** Stores these links, in one write: how many were not known already. */
+    int addLinks(List<IssuedLink> links);
 
     Optional<IssuedLink> link(String tokenHash);
 
@@ -22,12 +29,22 @@ public interface FollowUpRecords {
     Optional<FollowUpCase> caseOf(String reference);
 
     /** Stores the case unless one is stored under its reference: false then. */
-    boolean addCase(FollowUpCase followUpCase);
+    default boolean addCase(FollowUpCase followUpCase) {
+        return addCases(List.of(followUpCase)).isEmpty();
+    }
+
+    /** Stores each case unless one is stored under its reference, in one write: the references of those stored already. */
+    Set<String> addCases(List<FollowUpCase> cases);
 
     void saveCase(FollowUpCase followUpCase);
 
     /** Adds the letter unless it is there already. */
-    void addLetter(String reference, SentLetter letter);
+    default void addLetter(String reference, SentLetter letter) {
+        addLetters(Map.of(reference, List.of(letter)));
+    }
+
+    /** Adds the letters, by complaint, unless they are there already: one write for the complaints' first letters. */
+    void addLetters(Map<String, List<SentLetter>> lettersByReference);
 
     List<SentLetter> letters(String reference);
 }

@@ -13,7 +13,8 @@ import fr.saisine.events.ComplaintTriaged;
 import fr.saisine.events.FollowUpLinkIssued;
 import fr.saisine.events.NotificationDelivered;
 import fr.saisine.intake.followup.domain.FollowUpProjection;
-import fr.saisine.platform.events.EventJson;
+import fr.saisine.platform.events.ConsumedEvent;
+import fr.saisine.platform.events.EventBatches;
 
 /**
  * Feeds the follow-up read model: the case's lifecycle from complaint-events ({@code followCases}),
@@ -23,10 +24,15 @@ import fr.saisine.platform.events.EventJson;
 @Configuration(proxyBeanMethods = false)
 class FollowUpConfiguration {
 
+    /**
+     * A poll at once: its routings inserted in one write, then the rest one by one, in order (a
+     * case's routing comes before the rest of its lifecycle; see EventBatches for failures).
+     */
     @Bean
-    Consumer<Message<byte[]>> followCases(EventJson json, FollowUpProjection projection) {
-        return message -> json.read(message.getPayload()).ifPresent(envelope -> {
-            switch (envelope.payload()) {
+    Consumer<Message<Object>> followCases(EventBatches batches, FollowUpProjection projection) {
+        String span = "consume followCases";
+        Consumer<ConsumedEvent> alone = event -> {
+            switch (event.payload()) {
                 case ComplaintTriaged triaged -> projection.triaged(triaged);
                 case ComplaintStatusChanged change -> projection.statusChanged(change);
                 case CaseAssigned assigned -> projection.assigned(assigned);
@@ -35,13 +41,21 @@ class FollowUpConfiguration {
                     // a filing, or a complainant's own request: nothing the page shows changes
                 }
             }
-        });
+        };
+        return poll -> batches.consume(poll, span, events -> {
+            projection.triagedAll(EventBatches.payloads(events, ComplaintTriaged.class));
+            batches.each(EventBatches.allBut(events, ComplaintTriaged.class), span, alone);
+        }, alone);
     }
 
+    /** A poll at once: its links in one write, its letters in one write for the complaints' first letters. */
     @Bean
-    Consumer<Message<byte[]>> followLetters(EventJson json, FollowUpProjection projection) {
-        return message -> json.read(message.getPayload()).ifPresent(envelope -> {
-            switch (envelope.payload()) {
+    Consumer<Message<Object>> followLetters(EventBatches batches, FollowUpProjection projection) {
+        return poll -> batches.consume(poll, "consume followLetters", events -> {
+            projection.linksIssued(EventBatches.payloads(events, FollowUpLinkIssued.class));
+            projection.lettersSent(EventBatches.payloads(events, NotificationDelivered.class));
+        }, event -> {
+            switch (event.payload()) {
                 case FollowUpLinkIssued issued -> projection.linkIssued(issued);
                 case NotificationDelivered delivered -> projection.letterSent(delivered);
                 default -> {

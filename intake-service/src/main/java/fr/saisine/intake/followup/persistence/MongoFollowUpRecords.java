@@ -1,15 +1,17 @@
 package fr.saisine.intake.followup.persistence;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 
@@ -17,6 +19,7 @@ import fr.saisine.intake.followup.domain.FollowUpCase;
 import fr.saisine.intake.followup.domain.FollowUpRecords;
 import fr.saisine.intake.followup.domain.IssuedLink;
 import fr.saisine.intake.followup.domain.SentLetter;
+import fr.saisine.platform.store.UniqueInserts;
 
 /**
  * The follow-up read model in three collections, every read and write by {@code _id} (the only
@@ -39,8 +42,9 @@ class MongoFollowUpRecords implements FollowUpRecords {
     }
 
     @Override
-    public boolean addLink(IssuedLink link) {
-        return insert(LINKS, link.tokenHash(), new Document("link", write(link)));
+    public int addLinks(List<IssuedLink> links) {
+        return links.size() - UniqueInserts.insertAll(mongo.getCollection(LINKS), links.stream()
+                .map(link -> new Document("_id", link.tokenHash()).append("link", write(link))).toList()).size();
     }
 
     @Override
@@ -54,8 +58,10 @@ class MongoFollowUpRecords implements FollowUpRecords {
     }
 
     @Override
-    public boolean addCase(FollowUpCase followUpCase) {
-        return insert(CASES, followUpCase.reference(), new Document("case", write(followUpCase)));
+    public Set<String> addCases(List<FollowUpCase> cases) {
+        Set<Integer> taken = UniqueInserts.insertAll(mongo.getCollection(CASES), cases.stream()
+                .map(c -> new Document("_id", c.reference()).append("case", write(c))).toList());
+        return taken.stream().map(i -> cases.get(i).reference()).collect(Collectors.toSet());
     }
 
     @Override
@@ -63,17 +69,37 @@ class MongoFollowUpRecords implements FollowUpRecords {
         replace(CASES, followUpCase.reference(), new Document("case", write(followUpCase)));
     }
 
-    /** The first letter (the acknowledgement, mostly) is inserted; those after, or a redelivery, read the list first. */
+    /**
+     * A complaint's first letters (the acknowledgements, mostly) are inserted, those of all the
+     * complaints in one command; those after, or a redelivery, read the list first.
+     */
     @Override
-    public void addLetter(String reference, SentLetter letter) {
-        if (insert(LETTERS, reference, new Document("letters", List.of(write(letter))))) {
-            return;
+    public void addLetters(Map<String, List<SentLetter>> lettersByReference) {
+        List<String> references = List.copyOf(lettersByReference.keySet());
+        Set<Integer> taken = UniqueInserts.insertAll(mongo.getCollection(LETTERS), references.stream()
+                .map(reference -> new Document("_id", reference).append("letters",
+                        distinct(lettersByReference.get(reference)).stream().map(this::write).toList()))
+                .toList());
+        for (int i : taken) {
+            String reference = references.get(i);
+            List<SentLetter> letters = new ArrayList<>(letters(reference));
+            int known = letters.size();
+            for (SentLetter letter : lettersByReference.get(reference)) {
+                if (letters.stream().noneMatch(l -> l.messageId().equals(letter.messageId()))) {
+                    letters.add(letter);
+                }
+            }
+            if (letters.size() > known) {
+                replace(LETTERS, reference, new Document("letters", letters.stream().map(this::write).toList()));
+            }
         }
-        List<SentLetter> letters = new ArrayList<>(letters(reference));
-        if (letters.stream().noneMatch(l -> l.messageId().equals(letter.messageId()))) {
-            letters.add(letter);
-            replace(LETTERS, reference, new Document("letters", letters.stream().map(this::write).toList()));
-        }
+    }
+
+    /** A letter delivered twice in one poll (a redelivery) is listed once. */
+    private static List<SentLetter> distinct(List<SentLetter> letters) {
+        Map<String, SentLetter> byMessage = new LinkedHashMap<>();
+        letters.forEach(letter -> byMessage.putIfAbsent(letter.messageId(), letter));
+        return List.copyOf(byMessage.values());
     }
 
     @Override
@@ -84,22 +110,6 @@ class MongoFollowUpRecords implements FollowUpRecords {
 
     private Optional<Document> byId(String collection, String id) {
         return Optional.ofNullable(mongo.getCollection(collection).find(Filters.eq("_id", id)).first());
-    }
-
-    /** @return false when a document has this {@code _id} already */
-    private boolean insert(String collection, String id, Document content) {
-        try {
-            Document document = new Document("_id", id);
-            document.putAll(content);
-            mongo.getCollection(collection).insertOne(document);
-            return true;
-        }
-        catch (MongoWriteException ex) {
-            if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw ex;
-        }
     }
 
     private void replace(String collection, String id, Document content) {
