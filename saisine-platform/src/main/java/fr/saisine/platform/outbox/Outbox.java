@@ -1,11 +1,20 @@
 package fr.saisine.platform.outbox;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.WriteModel;
 
 import fr.saisine.platform.tracing.EventTracing;
 
@@ -46,21 +55,48 @@ public final class Outbox {
      * write that makes the change. Nothing is written for no events.
      */
     public List<OutboxEntry> prepare(String collection, String documentId, List<? extends EventEnvelope<?>> events) {
-        String traceparent = tracing.current();
-        List<OutboxEntry> entries = events.stream().<OutboxEntry>map(e -> OutboxEntry.of(e, json, traceparent)).toList();
-        if (!entries.isEmpty()) {
-            mongo.getCollection(PENDING).insertOne(new Document("_id", entries.getFirst().eventId())
-                    .append(EVENT_IDS, entries.stream().map(OutboxEntry::eventId).toList())
-                    .append("collection", collection).append("documentId", documentId)
-                    .append("at", Date.from(clock.instant())));
-        }
+        List<OutboxEntry> entries = entries(events);
+        markAll(collection, Map.of(documentId, entries));
         return entries;
+    }
+
+    /**
+     * The entries of these events, carrying the trace of the work in progress, which their
+     * publishing continues: nothing is written until {@link #markAll}.
+     */
+    public List<OutboxEntry> entries(List<? extends EventEnvelope<?>> events) {
+        String traceparent = tracing.current();
+        return events.stream().<OutboxEntry>map(e -> OutboxEntry.of(e, json, traceparent)).toList();
+    }
+
+    /** Marks the entries of several documents' writes, one marker each, in one insert. */
+    public void markAll(String collection, Map<String, List<OutboxEntry>> entriesByDocument) {
+        List<Document> markers = new ArrayList<>();
+        entriesByDocument.forEach((documentId, entries) -> {
+            if (!entries.isEmpty()) {
+                markers.add(new Document("_id", entries.getFirst().eventId())
+                        .append(EVENT_IDS, entries.stream().map(OutboxEntry::eventId).toList())
+                        .append("collection", collection).append("documentId", documentId)
+                        .append("at", Date.from(clock.instant())));
+            }
+        });
+        if (!markers.isEmpty()) {
+            mongo.getCollection(PENDING).insertMany(markers, new InsertManyOptions().ordered(false));
+        }
     }
 
     /** Withdraws the marker of events whose write was refused (a duplicate key, say). */
     public void discard(List<OutboxEntry> entries) {
-        if (!entries.isEmpty()) {
-            mongo.getCollection(PENDING).deleteOne(new Document("_id", entries.getFirst().eventId()));
+        discardAll(List.of(entries));
+    }
+
+    /** Withdraws the markers of several refused writes, in one command of one deletion by {@code _id} each. */
+    public void discardAll(Collection<List<OutboxEntry>> refused) {
+        List<WriteModel<Document>> deletions = refused.stream().filter(entries -> !entries.isEmpty())
+                .<WriteModel<Document>>map(entries -> new DeleteOneModel<>(Filters.eq("_id", entries.getFirst().eventId())))
+                .toList();
+        if (!deletions.isEmpty()) {
+            mongo.getCollection(PENDING).bulkWrite(deletions, new BulkWriteOptions().ordered(false));
         }
     }
 }

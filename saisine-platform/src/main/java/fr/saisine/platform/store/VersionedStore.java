@@ -1,7 +1,9 @@
 package fr.saisine.platform.store;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,15 +81,61 @@ public final class VersionedStore<S> {
     }
 
     /**
-     * Writes version 1 of several documents whose creation announces nothing, in one insert.
+     * Version 1 of a document and its events, made ready in the work in progress (whose trace the
+     * events' publishing continues), to be written with others by {@link #createAll}.
+     */
+    public record Creation<S>(String id, S state, List<OutboxEntry> entries) {
+    }
+
+    /** Prepares a {@link Creation}; nothing is written. */
+    public Creation<S> creation(String id, S state, List<? extends EventEnvelope<?>> events) {
+        return new Creation<>(id, state, outbox.entries(events));
+    }
+
+    /**
+     * Writes version 1 of several documents, with their events: their markers in one insert, the
+     * documents in another. A document that exists already is left as it is and its marker
+     * withdrawn; one given twice is created once, from the first.
      *
      * @return the ids of those that existed already: other writers, or a redelivery
      */
-    public Set<String> createAll(Map<String, S> states) {
-        List<String> ids = List.copyOf(states.keySet());
-        Set<Integer> taken = UniqueInserts.insertAll(heads(),
-                ids.stream().map(id -> firstVersion(id, states.get(id), List.of())).toList());
-        return taken.stream().map(ids::get).collect(Collectors.toSet());
+    public Set<String> createAll(List<Creation<S>> given) {
+        // the same document twice (a redelivery within one poll): its first creation stands
+        Map<String, Creation<S>> byId = new LinkedHashMap<>();
+        given.forEach(creation -> byId.putIfAbsent(creation.id(), creation));
+        List<Creation<S>> creations = List.copyOf(byId.values());
+        if (creations.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, List<OutboxEntry>> entries = new LinkedHashMap<>();
+        creations.forEach(creation -> entries.put(creation.id(), creation.entries()));
+        outbox.markAll(headCollection, entries);
+        Set<Integer> taken;
+        try {
+            taken = UniqueInserts.insertAll(heads(), creations.stream()
+                    .map(creation -> firstVersion(creation.id(), creation.state(), creation.entries())).toList());
+        }
+        catch (RuntimeException ex) {
+            withdraw(entries.values());
+            throw ex;
+        }
+        Set<String> existed = taken.stream().map(i -> creations.get(i).id()).collect(Collectors.toSet());
+        withdraw(taken.stream().map(i -> creations.get(i).entries()).toList());
+        if (creations.stream().anyMatch(creation -> !existed.contains(creation.id()) && !creation.entries().isEmpty())) {
+            relay.wakeUp();
+        }
+        return existed;
+    }
+
+    /** Markers whose writes did not happen; one the relay would drop after its grace period anyway. */
+    private void withdraw(Collection<List<OutboxEntry>> refused) {
+        try {
+            outbox.discardAll(refused);
+        }
+        catch (RuntimeException ex) {
+            log.warn("markers of {} refused writes not withdrawn (the relay drops them later): {}", refused.size(),
+                    ex.toString());
+        }
     }
 
     private Document firstVersion(String id, S state, List<OutboxEntry> entries) {

@@ -6,9 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -185,27 +183,33 @@ class VersionedStoreIntegrationTests {
     }
 
     @Test
-    void shouldCreateSeveralDocumentsWithOneInsertAndNameThoseThatExistedAlready() {
+    void shouldCreateSeveralDocumentsWithOneInsertOfThemAndOneOfTheirMarkers() {
         String existing = EventFixtures.testReference();
         store.create(existing, complaint(existing, "first"), List.of());
         String one = existing + "-a";
         String other = existing + "-b";
-        Map<String, ComplaintSubmitted> states = new LinkedHashMap<>();
-        states.put(one, complaint(one, "one"));
-        states.put(existing, complaint(existing, "again"));
-        states.put(other, complaint(other, "other"));
-        queries.clear();
+        ComplaintSubmitted oneState = complaint(one, "one");
+        List<VersionedStore.Creation<ComplaintSubmitted>> creations = List.of(
+                store.creation(one, oneState, announcing(oneState)),
+                store.creation(existing, complaint(existing, "again"), announcing(complaint(existing, "again"))),
+                store.creation(other, complaint(other, "other"), List.of()),
+                store.creation(one, complaint(one, "one, redelivered"), announcing(oneState)));
         inserts.set(0);
 
-        assertThat(store.createAll(states)).containsExactly(existing);
+        assertThat(store.createAll(creations)).containsExactly(existing);
 
-        assertThat(inserts).as("insert commands").hasValue(1);
+        assertThat(inserts).as("insert commands: the markers, the documents").hasValue(2);
         assertThat(store.find(one)).hasValueSatisfying(v -> assertThat(v.state().subject()).isEqualTo("one"));
         assertThat(store.find(other)).hasValueSatisfying(v -> assertThat(v.state().subject()).isEqualTo("other"));
         assertThat(store.find(existing)).hasValueSatisfying(v -> {
             assertThat(v.version()).isEqualTo(1);
             assertThat(v.state().subject()).as("the first write stands").isEqualTo("first");
         });
+        assertThat(markersFor(one)).isEqualTo(1);
+        assertThat(mongo.getCollection("things").find(Filters.eq("_id", one)).first().getList("outbox", Document.class))
+                .hasSize(1);
+        assertThat(markersFor(existing)).as("the refused write's marker is withdrawn").isZero();
+        assertThat(wakeUps).hasValue(1);
     }
 
     @Test

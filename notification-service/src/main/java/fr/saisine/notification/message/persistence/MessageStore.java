@@ -3,9 +3,7 @@ package fr.saisine.notification.message.persistence;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -65,9 +63,8 @@ public class MessageStore {
 
     /** @return the ids of those stored already (the same letters to the same recipients), added in one insert */
     Set<String> addAll(List<OutgoingMessage> messages) {
-        Map<String, OutgoingMessage> byId = new LinkedHashMap<>();
-        messages.forEach(message -> byId.putIfAbsent(message.id(), message));
-        return store.createAll(byId);
+        return store.createAll(messages.stream().map(message -> store.creation(message.id(), message, List.of()))
+                .toList());
     }
 
     public Optional<Versioned<OutgoingMessage>> find(String id) {
