@@ -3,6 +3,7 @@ package fr.saisine.triage.cases.domain;
 import java.time.Instant;
 import java.util.List;
 
+import fr.saisine.events.Event;
 import fr.saisine.events.MessageKind;
 import fr.saisine.events.NotificationDelivered;
 import fr.saisine.events.NotificationFailed;
@@ -10,9 +11,11 @@ import fr.saisine.events.NotificationFailed;
 /** What each complainant was told about their case, as notification-service reported it. */
 public interface CaseLetters {
 
-    void delivered(NotificationDelivered delivered);
-
-    void failed(NotificationFailed failed);
+    /**
+     * Records these outcomes ({@link NotificationDelivered}, {@link NotificationFailed}; other
+     * events are ignored), in their order, in one write.
+     */
+    void recordAll(List<Event> outcomes);
 
     /** The case's letters, oldest first. */
     List<Letter> of(String reference);

@@ -1,7 +1,12 @@
 package fr.saisine.triage.cases.messaging;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -12,10 +17,9 @@ import org.springframework.messaging.Message;
 import fr.saisine.events.ComplainantAnswered;
 import fr.saisine.events.EventType;
 import fr.saisine.events.ComplaintSubmitted;
-import fr.saisine.events.NotificationDelivered;
-import fr.saisine.events.NotificationFailed;
 import fr.saisine.events.WithdrawalRequested;
-import fr.saisine.platform.events.EventJson;
+import fr.saisine.platform.events.ConsumedEvent;
+import fr.saisine.platform.events.EventBatches;
 import fr.saisine.platform.events.EventPublisher;
 import fr.saisine.platform.outbox.OutboxProperties;
 import fr.saisine.platform.outbox.OutboxRelay;
@@ -42,9 +46,11 @@ class TriageConfiguration {
      * their follow-up link (intake's events); triage's own events on the topic are not news to it.
      */
     @Bean
-    Consumer<Message<byte[]>> triageComplaint(EventJson json, CaseTriage triage, ComplainantRequestHandling requests) {
-        return message -> json.read(message.getPayload()).ifPresent(envelope -> {
-            switch (envelope.payload()) {
+    Consumer<Message<Object>> triageComplaint(EventBatches batches, CaseTriage triage,
+            ComplainantRequestHandling requests) {
+        String span = "consume triageComplaint";
+        Consumer<ConsumedEvent> alone = event -> {
+            switch (event.payload()) {
                 case ComplaintSubmitted submitted -> triage.triage(submitted);
                 case ComplainantAnswered answer -> requests.answered(answer);
                 case WithdrawalRequested withdrawal -> requests.withdrawn(withdrawal);
@@ -52,21 +58,40 @@ class TriageConfiguration {
                     // triage's own events, a request for a fresh link (notification's business)
                 }
             }
+        };
+        return poll -> batches.consume(poll, span, events -> {
+            triageTogether(batches, triage, EventBatches.ofType(events, ComplaintSubmitted.class), span);
+            batches.each(EventBatches.allBut(events, ComplaintSubmitted.class), span, alone);
+        }, alone);
+    }
+
+    /**
+     * A poll's complaints routed each in its own trace, their cases stored in one write (a marker
+     * insert and a case insert), then each outcome logged in its trace. A complaint's requests come
+     * after its routing, so handling them after every routing of the poll reorders nothing of one
+     * complaint.
+     */
+    private static void triageTogether(EventBatches batches, CaseTriage triage, List<ConsumedEvent> submitted,
+            String span) {
+        List<CaseTriage.Routed> routed = new ArrayList<>();
+        batches.each(submitted, span,
+                event -> routed.add(triage.route((ComplaintSubmitted) event.payload(), List.copyOf(routed))));
+        Set<String> hadACase = triage.storeAll(routed);
+        Set<String> reported = new HashSet<>();
+        Iterator<CaseTriage.Routed> each = routed.iterator();
+        batches.each(submitted, span, event -> {
+            CaseTriage.Routed next = each.next();
+            String reference = next.complaint().reference();
+            triage.report(next, !hadACase.contains(reference) && reported.add(reference));
         });
     }
 
-    /** Keeps, per case, what each complainant was told, for the staff's view of the case. */
+    /** A poll at once: its letters' outcomes recorded in one write, in order. */
     @Bean
-    Consumer<Message<byte[]>> recordLetters(EventJson json, CaseLetters letters) {
-        return message -> json.read(message.getPayload()).ifPresent(envelope -> {
-            switch (envelope.payload()) {
-                case NotificationDelivered delivered -> letters.delivered(delivered);
-                case NotificationFailed failed -> letters.failed(failed);
-                default -> {
-                    // nothing else travels on notification-events
-                }
-            }
-        });
+    Consumer<Message<Object>> recordLetters(EventBatches batches, CaseLetters letters) {
+        return poll -> batches.consume(poll, "consume recordLetters",
+                events -> letters.recordAll(events.stream().map(ConsumedEvent::payload).toList()),
+                event -> letters.recordAll(List.of(event.payload())));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package fr.saisine.triage.cases.persistence;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HexFormat;
@@ -13,10 +14,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
+import fr.saisine.events.Event;
 import fr.saisine.events.MessageKind;
 import fr.saisine.events.NotificationDelivered;
 import fr.saisine.events.NotificationFailed;
@@ -39,17 +44,27 @@ class MongoCaseLetters implements CaseLetters {
     }
 
     @Override
-    public void delivered(NotificationDelivered d) {
-        record(d.reference(), d.messageId(), new Document("messageId", d.messageId()).append("kind", d.kind().name())
-                .append("recipient", d.recipient()).append("subject", d.subject()).append("status", "SENT")
-                .append("at", Date.from(d.sentAt())));
-    }
-
-    @Override
-    public void failed(NotificationFailed f) {
-        record(f.reference(), f.messageId(), new Document("messageId", f.messageId()).append("kind", f.kind().name())
-                .append("recipient", f.recipient()).append("status", "FAILED").append("at", Date.from(f.failedAt()))
-                .append("reason", f.reason()));
+    public void recordAll(List<Event> outcomes) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Event outcome : outcomes) {
+            switch (outcome) {
+                case NotificationDelivered d -> writes.add(record(d.reference(), d.messageId(),
+                        new Document("messageId", d.messageId()).append("kind", d.kind().name())
+                                .append("recipient", d.recipient()).append("subject", d.subject())
+                                .append("status", "SENT").append("at", Date.from(d.sentAt()))));
+                case NotificationFailed f -> writes.add(record(f.reference(), f.messageId(),
+                        new Document("messageId", f.messageId()).append("kind", f.kind().name())
+                                .append("recipient", f.recipient()).append("status", "FAILED")
+                                .append("at", Date.from(f.failedAt())).append("reason", f.reason())));
+                default -> {
+                    // nothing else travels on notification-events
+                }
+            }
+        }
+        if (!writes.isEmpty()) {
+            // in order: a letter failed then sent later ends SENT, as it would one event at a time
+            letters.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        }
     }
 
     @Override
@@ -67,8 +82,8 @@ class MongoCaseLetters implements CaseLetters {
                 .toList();
     }
 
-    private void record(String reference, String messageId, Document letter) {
-        letters.updateOne(Filters.eq("_id", reference), Updates.set("letters." + key(messageId), letter),
+    private static WriteModel<Document> record(String reference, String messageId, Document letter) {
+        return new UpdateOneModel<>(Filters.eq("_id", reference), Updates.set("letters." + key(messageId), letter),
                 new UpdateOptions().upsert(true));
     }
 

@@ -3,8 +3,10 @@ package fr.saisine.triage.cases.persistence;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,16 +53,31 @@ class MongoCases implements Cases {
         this.store = new VersionedStore<>(mongo, outbox, relay, COLLECTION, TriagedCase.class, clock);
     }
 
+    /** A case ready to store, with the summary its version carries. */
+    private record Prepared(String reference, VersionedStore.Creation<TriagedCase> creation, CaseSummary summary)
+            implements NewCase {
+    }
+
     @Override
-    public boolean add(TriagedCase triagedCase, EventEnvelope<ComplaintTriaged> announcement) {
+    public NewCase newCase(TriagedCase triagedCase, EventEnvelope<ComplaintTriaged> announcement) {
         // the summary travels in the same insert as the version it describes: the views never miss one
         EventEnvelope<CaseSummary> summary = EventEnvelope.wrap(triagedCase.summary(1, announcement.occurredAt()),
                 announcement.occurredAt());
-        boolean created = store.create(triagedCase.reference(), triagedCase, List.of(announcement, summary));
-        if (created) {
-            stored.publishEvent(summary.payload());
+        return new Prepared(triagedCase.reference(),
+                store.creation(triagedCase.reference(), triagedCase, List.of(announcement, summary)), summary.payload());
+    }
+
+    @Override
+    public Set<String> addAll(List<NewCase> newCases) {
+        List<Prepared> prepared = newCases.stream().map(Prepared.class::cast).toList();
+        Set<String> existed = store.createAll(prepared.stream().map(Prepared::creation).toList());
+        Set<String> created = new HashSet<>();
+        for (Prepared each : prepared) {
+            if (!existed.contains(each.reference()) && created.add(each.reference())) {
+                stored.publishEvent(each.summary());
+            }
         }
-        return created;
+        return existed;
     }
 
     @Override
