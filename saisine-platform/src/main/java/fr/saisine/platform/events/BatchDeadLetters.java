@@ -14,6 +14,8 @@ import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerPro
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.CommonContainerStoppingErrorHandler;
+import org.springframework.kafka.listener.CommonDelegatingErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -61,12 +63,26 @@ public final class BatchDeadLetters implements ListenerContainerWithDlqAndRetryC
         }
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
                 backOff != null ? backOff : new FixedBackOff(0, 0));
+        // the binding's retryable-exceptions and default-retryable, as the binder reads them
+        if (!binding.isDefaultRetryable()) {
+            handler.defaultFalse(true);
+        }
         binding.getRetryableExceptions().forEach((type, retryable) -> {
-            if (!retryable && Exception.class.isAssignableFrom(type)) {
-                handler.addNotRetryableExceptions(type.asSubclass(Exception.class));
+            if (Exception.class.isAssignableFrom(type)) {
+                if (retryable) {
+                    handler.addRetryableExceptions(type.asSubclass(Exception.class));
+                }
+                else {
+                    handler.addNotRetryableExceptions(type.asSubclass(Exception.class));
+                }
             }
         });
-        container.setCommonErrorHandler(handler);
+        // a poll that did not arrive as its records would otherwise be retried whole, then every
+        // record of it dead-lettered and committed: the consumer stops instead, and its health says so
+        CommonDelegatingErrorHandler errors = new CommonDelegatingErrorHandler(handler);
+        errors.setCauseChainTraversing(true);
+        errors.addDelegate(UnreadablePollException.class, new CommonContainerStoppingErrorHandler());
+        container.setCommonErrorHandler(errors);
     }
 
     /**
@@ -84,9 +100,8 @@ public final class BatchDeadLetters implements ListenerContainerWithDlqAndRetryC
         StringWriter stackTrace = new StringWriter();
         failure.printStackTrace(new PrintWriter(stackTrace, true));
         headers.add("x-exception-fqcn", failure.getClass().getName().getBytes(StandardCharsets.UTF_8));
-        if (failure.getMessage() != null) {
-            headers.add("x-exception-message", failure.getMessage().getBytes(StandardCharsets.UTF_8));
-        }
+        String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getName();
+        headers.add("x-exception-message", message.getBytes(StandardCharsets.UTF_8));
         headers.add("x-exception-stacktrace", stackTrace.toString().getBytes(StandardCharsets.UTF_8));
     }
 

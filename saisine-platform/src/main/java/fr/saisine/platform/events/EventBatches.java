@@ -117,14 +117,14 @@ public final class EventBatches {
         }
     }
 
-    /** The records of the poll, all of them, or an exception: a poll is never committed unread. */
+    /** The records of the poll, all of them, or an exception that stops the consumer: a poll is never committed unread. */
     private static List<byte[]> records(Message<Object> poll) {
         Object offsets = poll.getHeaders().get(KafkaHeaders.OFFSET);
         if (poll.getPayload() instanceof List<?> records && records.stream().allMatch(byte[].class::isInstance)
                 && (!(offsets instanceof List<?> polled) || polled.size() == records.size())) {
             return records.stream().map(byte[].class::cast).toList();
         }
-        throw new IllegalStateException("not a poll of records as bytes (is the binding in batch-mode, and its "
+        throw new UnreadablePollException("not a poll of records as bytes (is the binding in batch-mode, and its "
                 + "function a Consumer<Message<Object>>?): " + poll.getPayload().getClass().getName());
     }
 

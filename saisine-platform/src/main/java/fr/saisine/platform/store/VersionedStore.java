@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -115,10 +116,13 @@ public final class VersionedStore<S> {
             taken = UniqueInserts.insertAll(heads(), creations.stream()
                     .map(creation -> firstVersion(creation.id(), creation.state(), creation.entries())).toList());
         }
-        catch (RuntimeException ex) {
-            withdraw(entries.values());
+        catch (MongoBulkWriteException ex) {
+            // the server refused these and wrote the others: only the refused lose their markers
+            withdraw(ex.getWriteErrors().stream().map(error -> creations.get(error.getIndex()).entries()).toList());
             throw ex;
         }
+        // any other failure (a timeout, a connection lost) may have come after the write: the
+        // markers stay, and the relay drops those whose documents never came after its grace period
         Set<String> existed = taken.stream().map(i -> creations.get(i).id()).collect(Collectors.toSet());
         withdraw(taken.stream().map(i -> creations.get(i).entries()).toList());
         if (creations.stream().anyMatch(creation -> !existed.contains(creation.id()) && !creation.entries().isEmpty())) {
@@ -229,8 +233,10 @@ public final class VersionedStore<S> {
         try {
             inserted = UniqueInserts.insert(collection, document);
         }
-        catch (RuntimeException ex) {
-            outbox.discard(entries);
+        catch (MongoBulkWriteException ex) {
+            if (!ex.getWriteErrors().isEmpty()) {
+                outbox.discard(entries); // refused by the server: the write did not happen
+            }
             throw ex;
         }
         if (!inserted) {

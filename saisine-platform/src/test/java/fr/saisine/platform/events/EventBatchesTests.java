@@ -90,9 +90,9 @@ class EventBatchesTests {
         Message<Object> converted = MessageBuilder.<Object>withPayload(List.of())
                 .setHeader(KafkaHeaders.OFFSET, List.of(41L, 42L)).build();
 
-        assertThatThrownBy(() -> consume(converted, null, null)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> consume(converted, null, null)).isInstanceOf(UnreadablePollException.class);
         assertThatThrownBy(() -> consume(MessageBuilder.<Object>withPayload(List.of("text")).build(), null, null))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(UnreadablePollException.class);
         assertThat(together).isEmpty();
     }
 
