@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import fr.saisine.events.Category;
 import fr.saisine.events.RespondentType;
+import fr.saisine.notification.correspondent.UnknownCorrespondentException;
 import fr.saisine.testsupport.EventFixtures;
 import fr.saisine.testsupport.KafkaProbe;
 import fr.saisine.testsupport.MailSink;
@@ -116,6 +117,9 @@ class BatchedConsumptionIntegrationTests {
             assertThat(dead.get(0).value()).isEqualTo(sent.get(1).value());
             assertThat(KafkaProbe.header(dead.get(0), "x-exception-message"))
                     .contains("no correspondent known for complaint " + unknown);
+            assertThat(KafkaProbe.header(dead.get(0), "x-exception-stacktrace"))
+                    .as("the handler's own exception, which ./saisine dlq shows as the reason")
+                    .startsWith(UnknownCorrespondentException.class.getName());
             assertThat(dead.get(1).value()).isEqualTo("not an event at all");
             assertThat(KafkaProbe.header(dead.get(1), "x-exception-message")).contains("unreadable event");
             for (int i = 0; i < 2; i++) {

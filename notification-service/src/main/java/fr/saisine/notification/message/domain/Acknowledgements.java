@@ -2,7 +2,9 @@ package fr.saisine.notification.message.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,7 @@ import fr.saisine.notification.correspondent.Correspondent;
 import fr.saisine.notification.correspondent.CorrespondentDirectory;
 import fr.saisine.notification.correspondent.UnknownCorrespondentException;
 import fr.saisine.notification.message.domain.Messages.TracedLetter;
+import fr.saisine.platform.tracing.EventTracing;
 
 /** Once a complaint is routed, acknowledges it to everyone it names. */
 @Service
@@ -26,9 +29,11 @@ public class Acknowledgements {
     private final Messages messages;
     private final CorrespondenceClock correspondence;
     private final Clock clock;
+    private final EventTracing tracing;
 
     Acknowledgements(CorrespondentDirectory directory, LetterWriter writer, Messages messages,
-            CorrespondenceClock correspondence, Clock clock) {
+            CorrespondenceClock correspondence, Clock clock, EventTracing tracing) {
+        this.tracing = tracing;
         this.directory = directory;
         this.writer = writer;
         this.messages = messages;
@@ -60,14 +65,23 @@ public class Acknowledgements {
 
     /** Queues the acknowledgements written for these routed complaints, and starts their clocks. */
     public void queueAll(List<ComplaintTriaged> routed, List<TracedLetter> letters) {
-        started(routed, messages.queueTraced(letters));
+        Map<String, String> traces = new HashMap<>();
+        letters.forEach(letter -> traces.putIfAbsent(letter.message().id(), letter.traceparent()));
+        for (OutgoingMessage already : messages.queueTraced(letters)) {
+            // said in the trace of the complaint it is about, as it would be one event at a time
+            tracing.continueTrace(traces.get(already.id()), "acknowledge", already.reference(),
+                    () -> redeliveryIgnored(already));
+        }
+        correspondence.startedAll(routed, clock.instant());
     }
 
     private void started(List<ComplaintTriaged> routed, List<OutgoingMessage> queuedAlready) {
-        for (OutgoingMessage already : queuedAlready) {
-            log.info("acknowledgement of {} to {} already queued: redelivery ignored", already.reference(),
-                    already.recipient());
-        }
+        queuedAlready.forEach(this::redeliveryIgnored);
         correspondence.startedAll(routed, clock.instant());
+    }
+
+    private void redeliveryIgnored(OutgoingMessage already) {
+        log.info("acknowledgement of {} to {} already queued: redelivery ignored", already.reference(),
+                already.recipient());
     }
 }

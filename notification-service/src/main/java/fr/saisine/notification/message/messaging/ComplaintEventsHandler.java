@@ -27,9 +27,11 @@ import fr.saisine.platform.tracing.EventTracing;
  * the case when it moves to another sector, and mails a fresh follow-up link to whoever lost theirs.
  * <p>
  * A poll is handled in phases, each writing what its events have in common with one command per
- * collection: every submission, then every routing, then the rest one by one, in order. No
- * complaint's events are reordered by this: its submission always comes before its routing, which
- * comes before anything else about it; only different complaints' events trade places.
+ * collection: every submission, then every routing, then the rest one by one, in order. A
+ * complaint's submission comes before anything else about it, and its routing before every change
+ * of its case, so those keep their order; only a complainant's request for a fresh link, which
+ * intake takes at any time, may come before the routing in the same poll and is then handled after
+ * it: its letter leaves after the acknowledgement instead of before, each once.
  */
 @Component
 class ComplaintEventsHandler {

@@ -79,7 +79,7 @@ class MongoMessages implements Messages {
         for (TracedLetter letter : letters) {
             if (stored.contains(letter.message().id())) {
                 existing.add(letter.message());
-                queued |= queueAgainUnlessDone(letter.message());
+                queued |= queueAgainUnlessDone(letter);
             }
             else {
                 fresh.add(letter);
@@ -106,10 +106,12 @@ class MongoMessages implements Messages {
                 .toList(), new BulkWriteOptions().ordered(false));
     }
 
-    private boolean queueAgainUnlessDone(OutgoingMessage redelivered) {
-        boolean pending = store.find(redelivered.id()).filter(stored -> !stored.state().isDone()).isPresent();
-        if (pending && queue.enqueue(redelivered.id(), redelivered.createdAt())) {
-            log.info("message {} was stored but not queued (a crash in between): queued now", redelivered.id());
+    private boolean queueAgainUnlessDone(TracedLetter redelivered) {
+        String id = redelivered.message().id();
+        boolean pending = store.find(id).filter(stored -> !stored.state().isDone()).isPresent();
+        if (pending && queue.enqueue(id, redelivered.message().createdAt(), redelivered.traceparent())) {
+            tracing.continueTrace(redelivered.traceparent(), "queue letter", redelivered.message().reference(),
+                    () -> log.info("message {} was stored but not queued (a crash in between): queued now", id));
             return true;
         }
         return false;

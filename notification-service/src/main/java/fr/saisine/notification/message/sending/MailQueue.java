@@ -77,7 +77,12 @@ public final class MailQueue {
 
     /** Queues a message written in the work in progress, whose trace its sending continues: false when it is already queued. */
     public boolean enqueue(String messageId, Instant now) {
-        return insert(entries, entry(messageId, now, tracing.current()));
+        return enqueue(messageId, now, tracing.current());
+    }
+
+    /** Queues a message whose sending continues this trace: false when it is already queued. */
+    public boolean enqueue(String messageId, Instant now, String traceparent) {
+        return insert(entries, entry(messageId, now, traceparent));
     }
 
     /**
