@@ -1,7 +1,9 @@
 package fr.saisine.testsupport;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import fr.saisine.events.Category;
@@ -27,6 +29,15 @@ public final class EventFixtures {
     /** A reference no real allocation gives in tests: year 99. */
     public static String testReference() {
         return "99" + String.format("%06d", ThreadLocalRandom.current().nextInt(1, 1_000_000));
+    }
+
+    /** That many test references, all different. */
+    public static List<String> testReferences(int count) {
+        Set<String> references = new LinkedHashSet<>();
+        while (references.size() < count) {
+            references.add(testReference());
+        }
+        return List.copyOf(references);
     }
 
     public static ComplaintSubmitted submitted(String reference, Instant submittedAt, String respondent,

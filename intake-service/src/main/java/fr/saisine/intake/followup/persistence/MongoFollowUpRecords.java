@@ -1,6 +1,5 @@
 package fr.saisine.intake.followup.persistence;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,29 +76,28 @@ class MongoFollowUpRecords implements FollowUpRecords {
     public void addLetters(Map<String, List<SentLetter>> lettersByReference) {
         List<String> references = List.copyOf(lettersByReference.keySet());
         Set<Integer> taken = UniqueInserts.insertAll(mongo.getCollection(LETTERS), references.stream()
-                .map(reference -> new Document("_id", reference).append("letters",
-                        distinct(lettersByReference.get(reference)).stream().map(this::write).toList()))
+                .map(reference -> letterList(reference, withNew(List.of(), lettersByReference.get(reference))))
                 .toList());
         for (int i : taken) {
             String reference = references.get(i);
-            List<SentLetter> letters = new ArrayList<>(letters(reference));
-            int known = letters.size();
-            for (SentLetter letter : lettersByReference.get(reference)) {
-                if (letters.stream().noneMatch(l -> l.messageId().equals(letter.messageId()))) {
-                    letters.add(letter);
-                }
-            }
-            if (letters.size() > known) {
-                replace(LETTERS, reference, new Document("letters", letters.stream().map(this::write).toList()));
+            List<SentLetter> known = letters(reference);
+            List<SentLetter> letters = withNew(known, lettersByReference.get(reference));
+            if (letters.size() > known.size()) {
+                replace(LETTERS, reference, letterList(reference, letters));
             }
         }
     }
 
-    /** A letter delivered twice in one poll (a redelivery) is listed once. */
-    private static List<SentLetter> distinct(List<SentLetter> letters) {
+    /** The letters known, then those of {@code more} not among them yet (a redelivery is listed once). */
+    private static List<SentLetter> withNew(List<SentLetter> known, List<SentLetter> more) {
         Map<String, SentLetter> byMessage = new LinkedHashMap<>();
-        letters.forEach(letter -> byMessage.putIfAbsent(letter.messageId(), letter));
+        known.forEach(letter -> byMessage.put(letter.messageId(), letter));
+        more.forEach(letter -> byMessage.putIfAbsent(letter.messageId(), letter));
         return List.copyOf(byMessage.values());
+    }
+
+    private Document letterList(String reference, List<SentLetter> letters) {
+        return new Document("_id", reference).append("letters", letters.stream().map(this::write).toList());
     }
 
     @Override
