@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -46,7 +44,7 @@ class BatchedConsumptionIntegrationTests {
     static final int WAITING = 20;
     static final KafkaProbe kafka = KafkaProbe.ofTestServers();
     static final MailSink mail = MailSink.ofTestServers();
-    static final List<String> waiting = references(WAITING);
+    static final List<String> waiting = EventFixtures.testReferences(WAITING);
     /** The inserts into messages that stored the waiting complaints' letters, counted once all were sent. */
     static Double waitingLetterInserts;
 
@@ -92,7 +90,7 @@ class BatchedConsumptionIntegrationTests {
     @Test
     void shouldDeadLetterAloneAnEventThatKeepsFailingAndHandleTheEventsAroundIt() {
         awaitTheWaitingComplaintsAcknowledged();
-        List<String> references = references(3);
+        List<String> references = EventFixtures.testReferences(3);
         String before = references.get(0);
         String unknown = references.get(1);
         String after = references.get(2);
@@ -153,13 +151,5 @@ class BatchedConsumptionIntegrationTests {
 
     private static String address(String reference) {
         return "jeanne-" + reference + "@example.org";
-    }
-
-    private static List<String> references(int count) {
-        Set<String> references = new LinkedHashSet<>();
-        while (references.size() < count) {
-            references.add(EventFixtures.testReference());
-        }
-        return List.copyOf(references);
     }
 }

@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -44,7 +42,7 @@ class BatchedTriageIntegrationTests {
     static final int WAITING = 20;
     static final KafkaProbe kafka = KafkaProbe.ofTestServers();
     static final JsonMapper json = JsonMapper.builder().build();
-    static final List<String> waiting = references(WAITING);
+    static final List<String> waiting = EventFixtures.testReferences(WAITING);
 
     @Autowired
     MeterRegistry registry;
@@ -100,13 +98,5 @@ class BatchedTriageIntegrationTests {
         return kafka.readAll(TOPIC).stream().filter(r -> "ComplaintTriaged".equals(KafkaProbe.header(r,
                 "saisine_eventType"))).map(ConsumerRecord::value).map(json::readTree)
                 .collect(Collectors.toMap(event -> event.get("reference").asString(), event -> event, (a, b) -> a));
-    }
-
-    private static List<String> references(int count) {
-        Set<String> references = new LinkedHashSet<>();
-        while (references.size() < count) {
-            references.add(EventFixtures.testReference());
-        }
-        return List.copyOf(references);
     }
 }
