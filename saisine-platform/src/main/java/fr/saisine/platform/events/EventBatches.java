@@ -58,8 +58,11 @@ public final class EventBatches {
         for (; index < records.size(); index++) {
             try {
                 int at = index;
-                json.read(records.get(index))
-                        .ifPresent(envelope -> events.add(new ConsumedEvent(at, envelope, traceparents.get(at))));
+                byte[] record = records.get(index);
+                if (record == null) {
+                    throw new UnreadableEventException("the record has no value", null);
+                }
+                json.read(record).ifPresent(envelope -> events.add(new ConsumedEvent(at, envelope, traceparents.get(at))));
             }
             catch (UnreadableEventException ex) {
                 unreadable = ex;
@@ -120,7 +123,9 @@ public final class EventBatches {
     /** The records of the poll, all of them, or an exception that stops the consumer: a poll is never committed unread. */
     private static List<byte[]> records(Message<Object> poll) {
         Object offsets = poll.getHeaders().get(KafkaHeaders.OFFSET);
-        if (poll.getPayload() instanceof List<?> records && records.stream().allMatch(byte[].class::isInstance)
+        // a record without a value comes as null: unreadable, and dead-lettered as such
+        if (poll.getPayload() instanceof List<?> records
+                && records.stream().allMatch(record -> record == null || record instanceof byte[])
                 && (!(offsets instanceof List<?> polled) || polled.size() == records.size())) {
             return records.stream().map(byte[].class::cast).toList();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,19 @@ class EventBatchesTests {
                 {"eventId": "5f0c6a52-64a4-4a4e-9d7c-2b8f0d6f3b11", "type": "SomethingNewer", "schemaVersion": 1,
                  "occurredAt": "2026-11-27T10:00:00Z", "reference": "99000009", "payload": {}}"""
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldReportARecordWithoutAValueAsUnreadableAfterTheEventsBeforeIt() {
+        Message<Object> poll = MessageBuilder.<Object>withPayload(
+                Arrays.asList(triaged("99000001"), null, triaged("99000002"))).build();
+
+        assertThatThrownBy(() -> consume(poll, null, null))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
+                    assertThat(failed.getIndex()).isEqualTo(1);
+                    assertThat(failed.getCause()).isInstanceOf(UnreadableEventException.class);
+                });
+        assertThat(together).containsExactly(List.of("99000001"));
     }
 
     static Message<Object> poll(byte[]... records) {
