@@ -1,7 +1,6 @@
 package fr.saisine.platform.store;
 
 import java.time.Clock;
-import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -111,35 +111,10 @@ public final class VersionedStore<S> {
         Map<String, List<OutboxEntry>> entries = new LinkedHashMap<>();
         creations.forEach(creation -> entries.put(creation.id(), creation.entries()));
         outbox.markAll(headCollection, entries);
-        Set<Integer> taken;
-        try {
-            taken = UniqueInserts.insertAll(heads(), creations.stream()
-                    .map(creation -> firstVersion(creation.id(), creation.state(), creation.entries())).toList());
-        }
-        catch (MongoBulkWriteException ex) {
-            // the server refused these and wrote the others: only the refused lose their markers
-            withdraw(ex.getWriteErrors().stream().map(error -> creations.get(error.getIndex()).entries()).toList());
-            throw ex;
-        }
-        // any other failure (a timeout, a connection lost) may have come after the write: the
-        // markers stay, and the relay drops those whose documents never came after its grace period
-        Set<String> existed = taken.stream().map(i -> creations.get(i).id()).collect(Collectors.toSet());
-        withdraw(taken.stream().map(i -> creations.get(i).entries()).toList());
-        if (creations.stream().anyMatch(creation -> !existed.contains(creation.id()) && !creation.entries().isEmpty())) {
-            relay.wakeUp();
-        }
-        return existed;
-    }
-
-    /** Markers whose writes did not happen; one the relay would drop after its grace period anyway. */
-    private void withdraw(Collection<List<OutboxEntry>> refused) {
-        try {
-            outbox.discardAll(refused);
-        }
-        catch (RuntimeException ex) {
-            log.warn("markers of {} refused writes not withdrawn (the relay drops them later): {}", refused.size(),
-                    ex.toString());
-        }
+        Set<Integer> taken = insertAll(heads(), creations.stream()
+                .map(creation -> firstVersion(creation.id(), creation.state(), creation.entries())).toList(),
+                List.copyOf(entries.values()));
+        return taken.stream().map(i -> creations.get(i).id()).collect(Collectors.toSet());
     }
 
     private Document firstVersion(String id, S state, List<OutboxEntry> entries) {
@@ -229,23 +204,37 @@ public final class VersionedStore<S> {
     }
 
     private boolean insert(MongoCollection<Document> collection, Document document, List<OutboxEntry> entries) {
-        boolean inserted;
+        return insertAll(collection, List.of(document), List.of(entries)).isEmpty();
+    }
+
+    /**
+     * Inserts the documents, whose events were marked ({@code entries}, position by position):
+     * a document the server refused, or found there already, has its marker withdrawn; any other
+     * failure (a timeout, a connection lost) may have come after the write, so the markers stay
+     * and the relay drops those whose documents never came, after its grace period.
+     *
+     * @return the positions of the documents that were there already
+     */
+    private Set<Integer> insertAll(MongoCollection<Document> collection, List<Document> documents,
+            List<List<OutboxEntry>> entries) {
+        Set<Integer> taken;
         try {
-            inserted = UniqueInserts.insert(collection, document);
+            taken = UniqueInserts.insertAll(collection, documents);
         }
         catch (MongoBulkWriteException ex) {
-            if (!ex.getWriteErrors().isEmpty()) {
-                outbox.discard(entries); // refused by the server: the write did not happen
+            try {
+                outbox.discardAll(ex.getWriteErrors().stream().map(error -> entries.get(error.getIndex())).toList());
+            }
+            catch (RuntimeException notWithdrawn) {
+                ex.addSuppressed(notWithdrawn);
             }
             throw ex;
         }
-        if (!inserted) {
-            outbox.discard(entries);
-        }
-        else if (!entries.isEmpty()) {
+        outbox.discardAll(taken.stream().map(entries::get).toList());
+        if (IntStream.range(0, documents.size()).anyMatch(i -> !taken.contains(i) && !entries.get(i).isEmpty())) {
             relay.wakeUp();
         }
-        return inserted;
+        return taken;
     }
 
     /**
