@@ -43,7 +43,8 @@ public class Acknowledgements {
 
     /** Writes and queues the acknowledgements of a routed complaint, in the work in progress. */
     public void acknowledge(ComplaintTriaged triaged) {
-        started(List.of(triaged), messages.queueAll(write(triaged)));
+        String traceparent = tracing.current();
+        queueAll(List.of(triaged), write(triaged).stream().map(letter -> new TracedLetter(letter, traceparent)).toList());
     }
 
     /**
@@ -70,18 +71,9 @@ public class Acknowledgements {
         for (OutgoingMessage already : messages.queueTraced(letters)) {
             // said in the trace of the complaint it is about, as it would be one event at a time
             tracing.continueTrace(traces.get(already.id()), "acknowledge", already.reference(),
-                    () -> redeliveryIgnored(already));
+                    () -> log.info("acknowledgement of {} to {} already queued: redelivery ignored",
+                            already.reference(), already.recipient()));
         }
         correspondence.startedAll(routed, clock.instant());
-    }
-
-    private void started(List<ComplaintTriaged> routed, List<OutgoingMessage> queuedAlready) {
-        queuedAlready.forEach(this::redeliveryIgnored);
-        correspondence.startedAll(routed, clock.instant());
-    }
-
-    private void redeliveryIgnored(OutgoingMessage already) {
-        log.info("acknowledgement of {} to {} already queued: redelivery ignored", already.reference(),
-                already.recipient());
     }
 }
