@@ -114,7 +114,8 @@ final class MailSender extends PollingWorker {
     }
 
     /**
-     * Sends the letters held one after the other, their claims renewed all the while, then takes
+     * Sends the letters held one after the other over one connection to the mail server (opened
+     * again after a failure), their claims renewed all the while, then takes
      * those done off the queue. A crash before the removal leaves entries whose letters are done:
      * the takeover, a lease later, finds them done and removes them, sending nothing. A failure (the
      * database gone, mostly) stops the rest, and claims held too long unrenewed stop it too: the
@@ -122,13 +123,14 @@ final class MailSender extends PollingWorker {
      */
     private void sendAll(Map<MailQueue.Entry, String> held, Instant claimedAt) {
         List<String> done = new ArrayList<>();
-        try (ClaimHold hold = new ClaimHold(queue, held.values(), claimedAt, properties.lease(), clock)) {
+        try (ClaimHold hold = new ClaimHold(queue, held.values(), claimedAt, properties.lease(), clock);
+                MimeLetters.Connection connection = letters.connect()) {
             for (MailQueue.Entry entry : held.keySet()) {
                 if (!hold.safe()) {
                     log.warn("claims held unrenewed for half a lease: the letters not yet sent are left to the takeover");
                     break;
                 }
-                tracing.continueTrace(entry.traceparent(), "send letter", null, () -> handle(entry, done));
+                tracing.continueTrace(entry.traceparent(), "send letter", null, () -> handle(entry, done, connection));
             }
         }
         finally {
@@ -142,7 +144,7 @@ final class MailSender extends PollingWorker {
     }
 
     /** Sends the entry's letter, or does what else it needs; adds it to {@code done} when it can leave the queue. */
-    private void handle(MailQueue.Entry entry, List<String> done) {
+    private void handle(MailQueue.Entry entry, List<String> done, MimeLetters.Connection connection) {
         Optional<Versioned<OutgoingMessage>> message = messages.find(entry.messageId());
         if (message.isEmpty()) {
             // messages are stored before they are queued, but an older instance queued first (a rolling
@@ -160,13 +162,13 @@ final class MailSender extends PollingWorker {
             return;
         }
         MDC.put(EventTracing.REFERENCE, message.get().state().reference());
-        if (deliver(message.get())) {
+        if (deliver(message.get(), connection)) {
             done.add(entry.messageId());
         }
     }
 
     /** @return true when the attempt ended the letter (sent, or failed for good), false when it waits for another try */
-    private boolean deliver(Versioned<OutgoingMessage> attempt) {
+    private boolean deliver(Versioned<OutgoingMessage> attempt, MimeLetters.Connection connection) {
         OutgoingMessage message = attempt.state();
         int attempts = message.attempts() + 1;
         // a link of its own for this sending, in the email only; the letter kept has the placeholder
@@ -180,7 +182,7 @@ final class MailSender extends PollingWorker {
             return false;
         }
         try {
-            letters.send(sending);
+            connection.send(sending);
         }
         catch (MailParseException | MailPreparationException permanent) {
             fail(attempt, attempts, permanent);

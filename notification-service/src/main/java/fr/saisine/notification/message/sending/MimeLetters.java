@@ -1,13 +1,20 @@
 package fr.saisine.notification.message.sending;
 
 import java.io.UnsupportedEncodingException;
+import java.util.Date;
+import java.util.Map;
 
 import jakarta.activation.FileTypeMap;
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -31,9 +38,9 @@ final class MimeLetters {
         this.properties = properties;
     }
 
-    /** @throws org.springframework.mail.MailException as {@link JavaMailSenderImpl#send} does */
-    void send(OutgoingMessage message) {
-        withApplicationClassLoader(() -> mail.send(write(message)));
+    /** A connection to the mail server for letters sent one after the other; nothing is opened until the first. */
+    Connection connect() {
+        return new Connection();
     }
 
     MimeMessage write(OutgoingMessage message) {
@@ -51,6 +58,77 @@ final class MimeLetters {
         }
         catch (MessagingException | UnsupportedEncodingException ex) {
             throw new MailPreparationException("cannot write message " + message.id() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * One SMTP session for several letters, rather than one each (connect, greeting, EHLO and QUIT
+     * around every letter; with TLS, a handshake): opened at the first letter, and again at the next
+     * after a failure, for a connection that failed once is not trusted with another letter. Letters
+     * still leave one at a time, each answered by the server before the next is written, so that
+     * the sender records each outcome as it comes. Failures are those {@link JavaMailSenderImpl#send}
+     * throws, so that they are told apart as before (the server away, the server refusing, the letter).
+     */
+    final class Connection implements AutoCloseable {
+
+        private Transport transport;
+
+        /** @throws org.springframework.mail.MailException as {@link JavaMailSenderImpl#send} does */
+        void send(OutgoingMessage message) {
+            withApplicationClassLoader(() -> {
+                MimeMessage mime = write(message);
+                Transport open = transport != null ? transport : open(mime);
+                try {
+                    if (mime.getSentDate() == null) {
+                        mime.setSentDate(new Date());
+                    }
+                    mime.saveChanges();
+                    Address[] recipients = mime.getAllRecipients();
+                    open.sendMessage(mime, recipients != null ? recipients : new Address[0]);
+                }
+                catch (MessagingException | RuntimeException ex) {
+                    close();
+                    throw new MailSendException(Map.of(mime, ex));
+                }
+            });
+        }
+
+        private Transport open(MimeMessage first) {
+            try {
+                String protocol = mail.getProtocol() != null ? mail.getProtocol()
+                        : mail.getSession().getProperty("mail.transport.protocol");
+                Transport connecting = mail.getSession().getTransport(protocol != null ? protocol : "smtp");
+                connecting.connect(mail.getHost(), mail.getPort(), blankAsNone(mail.getUsername()),
+                        blankAsNone(mail.getPassword()));
+                transport = connecting;
+                return connecting;
+            }
+            catch (AuthenticationFailedException ex) {
+                throw new MailAuthenticationException(ex);
+            }
+            catch (MessagingException ex) {
+                throw new MailSendException("Mail server connection failed", ex, Map.of(first, ex));
+            }
+        }
+
+        private static String blankAsNone(String value) {
+            return value == null || value.isEmpty() ? null : value;
+        }
+
+        @Override
+        public void close() {
+            if (transport == null) {
+                return;
+            }
+            try {
+                transport.close();
+            }
+            catch (MessagingException quitRefused) {
+                // the letters were answered one by one already: a QUIT refused or cut changes none of them
+            }
+            finally {
+                transport = null;
+            }
         }
     }
 
