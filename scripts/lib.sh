@@ -108,7 +108,7 @@ ensure_keycloak() {
 
 # FerretDB's module zip lacks the generated build/version/version.txt, so a plain
 # `go install` builds a binary that panics at start: build from a copy that has it.
-# Two patches (docs/ferretdb.md):
+# Three patches (docs/ferretdb.md):
 # - the SQLite backend queries _id as `->'$._id'` but indexes it as `->"_id"`, so SQLite never
 #   uses the index and every lookup by _id reads the whole collection (100 ms at 5,000 documents
 #   instead of 1 ms). The patch writes the query like the index.
@@ -116,7 +116,10 @@ ensure_keycloak() {
 #   losers sleep in SQLite's busy handler (1, 2, 5, 10 ms...) while the lock stands free. The patch
 #   (infra/ferretdb/patch) makes a database's writes take turns in FerretDB (fsql.DB: InTransaction,
 #   ExecContext), each waiting at most 10 s, as SQLite's busy timeout did.
-FERRETDB_BUILD="saisine3"
+# - only {_id: value} reaches SQLite; {_id: {$in: [...]}} read the whole collection. The patch
+#   (infra/ferretdb/patch/ids-in*) sends it to SQLite as `IN (...)` on the _id index, so that several
+#   documents are read (or deleted) by _id in one command.
+FERRETDB_BUILD="saisine4"
 ensure_ferretdb() {
     FERRETDB="$TOOLS/ferretdb-$FERRETDB_VERSION-$FERRETDB_BUILD"
     [ -x "$FERRETDB" ] && return 0
@@ -141,6 +144,13 @@ ensure_ferretdb() {
         && sed -i "/^func (db \*DB) InTransaction(ctx context.Context, f func(\*Tx) error) (err error) {\$/r $ROOT/infra/ferretdb/patch/lock-in-transaction.go.in" "$fsql" \
         && sed -i "/^func (db \*DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {\$/r $ROOT/infra/ferretdb/patch/lock-exec.go.in" "$fsql" \
         && [ "$(grep -c 'db.lockWrites(ctx)' "$fsql")" = 2 ] \
+        && sqlite=src/internal/backends/sqlite \
+        && cp "$ROOT/infra/ferretdb/patch/ids-in.go.in" "$sqlite/saisine_ids_in.go" \
+        && sed -i "/^func (c \*collection) Query(/,/^}/{/^\t\tswitch v.(type) {\$/r $ROOT/infra/ferretdb/patch/ids-in-query.go.in
+}" "$sqlite/collection.go" \
+        && sed -i "/^func (c \*collection) Explain(/,/^}/{/^\t\tswitch v.(type) {\$/r $ROOT/infra/ferretdb/patch/ids-in-explain.go.in
+}" "$sqlite/collection.go" \
+        && [ "$(grep -c 'idsIn(v)' "$sqlite/collection.go")" = 2 ] \
         && go mod edit -replace github.com/FerretDB/FerretDB=./src \
         && go build -o "$FERRETDB" github.com/FerretDB/FerretDB/cmd/ferretdb) \
         > "$TOOLS/ferretdb-build.log" 2>&1 \

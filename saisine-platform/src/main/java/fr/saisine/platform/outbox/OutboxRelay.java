@@ -8,8 +8,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -88,7 +90,7 @@ public final class OutboxRelay extends PollingWorker {
         MongoCollection<Document> pending = mongo.getCollection(Outbox.PENDING);
         List<Document> markers = pending.find().sort(Sorts.ascending("at")).limit(properties.batchSize())
                 .into(new ArrayList<>());
-        Map<String, Document> outboxes = new HashMap<>();
+        Map<String, Document> outboxes = outboxesOf(markers);
         Map<String, List<Marked>> byReference = new LinkedHashMap<>();
         for (Document marker : markers) {
             String collection = marker.getString("collection");
@@ -98,8 +100,8 @@ public final class OutboxRelay extends PollingWorker {
                 continue;
             }
             String documentId = marker.getString("documentId");
-            List<Document> stored = outboxes.computeIfAbsent(collection + "/" + documentId,
-                    k -> outboxOf(collection, documentId)).getList(Outbox.FIELD, Document.class, List.of());
+            List<Document> stored = outboxes.getOrDefault(collection + "/" + documentId, new Document())
+                    .getList(Outbox.FIELD, Document.class, List.of());
             List<Document> entries = new ArrayList<>();
             for (Object eventId : eventIds(marker)) {
                 stored.stream().filter(e -> eventId.equals(e.get("eventId"))).findFirst().ifPresent(entries::add);
@@ -171,10 +173,23 @@ public final class OutboxRelay extends PollingWorker {
         return ids == null ? List.of(marker.get("_id")) : ids;
     }
 
-    private Document outboxOf(String collection, String documentId) {
-        Document document = mongo.getCollection(collection).find(Filters.eq("_id", documentId))
-                .projection(Projections.include(Outbox.FIELD)).first();
-        return document == null ? new Document() : document;
+    /**
+     * The outboxes of the markers' documents, by collection and id: one read per collection, not one
+     * per document. {@code {_id: {$in: [...]}}} is served by MongoDB's {@code _id} index, and by
+     * Saisine's build of FerretDB for up to 1,000 ids (docs/ferretdb.md): a batch is at most
+     * {@code saisine.outbox.batch-size} markers, 200 by default. A document not found is not there
+     * yet, or never will be ({@link #dropIfOrphan}).
+     */
+    private Map<String, Document> outboxesOf(List<Document> markers) {
+        Map<String, Set<String>> idsByCollection = new LinkedHashMap<>();
+        markers.stream().filter(marker -> bindingByCollection.containsKey(marker.getString("collection")))
+                .forEach(marker -> idsByCollection.computeIfAbsent(marker.getString("collection"),
+                        collection -> new LinkedHashSet<>()).add(marker.getString("documentId")));
+        Map<String, Document> outboxes = new HashMap<>();
+        idsByCollection.forEach((collection, ids) -> mongo.getCollection(collection).find(Filters.in("_id", ids))
+                .projection(Projections.include(Outbox.FIELD))
+                .forEach(document -> outboxes.put(collection + "/" + document.get("_id"), document)));
+        return outboxes;
     }
 
     /** A marker without its event: the write is still on its way, or it never happened. */

@@ -1,7 +1,9 @@
 package fr.saisine.platform.store;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,8 @@ public final class VersionedStore<S> {
     private static final Logger log = LoggerFactory.getLogger(VersionedStore.class);
 
     static final String STATE = "state";
+    /** Ids read with one {@code $in}: FerretDB's build takes up to 1,000 to its index, then scans (docs/ferretdb.md). */
+    static final int IDS_AT_ONCE = 500;
     static final String VERSION = "version";
 
     private final MongoTemplate mongo;
@@ -165,7 +169,31 @@ public final class VersionedStore<S> {
     /** The latest version, the head repaired on the way when a change got ahead of it. */
     public Optional<Versioned<S>> find(String id) {
         Document head = heads().find(Filters.eq("_id", id)).first();
-        return head == null ? Optional.empty() : Optional.of(latest(id, versionOf(head), head.get(STATE, Document.class)));
+        return head == null ? Optional.empty()
+                : Optional.of(latest(id, versionOf(head), head.get(STATE, Document.class), false));
+    }
+
+    /**
+     * The latest version of each of these documents that exists, by id: their heads read with one
+     * query by {@code _id}, and the version after each head with another, whatever their number
+     * (a head found behind is then followed and repaired as {@link #find} does, one read a step).
+     * Both are {@link ByIds} reads.
+     */
+    public Map<String, Versioned<S>> findAll(Collection<String> ids) {
+        Map<String, Document> heads = new LinkedHashMap<>();
+        ByIds.read(heads(), ids, null).forEach(head -> heads.put(head.getString("_id"), head));
+        Map<String, Document> following = new HashMap<>();
+        ByIds.read(versions(), heads.values().stream()
+                .map(head -> versionId(head.getString("_id"), versionOf(head) + 1)).toList(), null).forEach(next -> following.put(next.getString("_id"), next));
+        Map<String, Versioned<S>> latest = new LinkedHashMap<>();
+        heads.forEach((id, head) -> {
+            long version = versionOf(head);
+            Document next = following.get(versionId(id, version + 1));
+            latest.put(id, next == null
+                    ? new Versioned<>(id, version, mongo.getConverter().read(type, head.get(STATE, Document.class)))
+                    : latest(id, version + 1, next.get(STATE, Document.class), true));
+        });
+        return latest;
     }
 
     /**
@@ -174,7 +202,7 @@ public final class VersionedStore<S> {
      */
     public Versioned<S> latest(String id, long version, S state) {
         Document next = versions().find(Filters.eq("_id", versionId(id, version + 1))).first();
-        return next == null ? new Versioned<>(id, version, state) : latest(id, version, write(state));
+        return next == null ? new Versioned<>(id, version, state) : latest(id, version, write(state), false);
     }
 
     /** The head's version; heads written before versions existed are version 1. */
@@ -183,11 +211,10 @@ public final class VersionedStore<S> {
         return version == null ? 1 : version.longValue();
     }
 
-    private Versioned<S> latest(String id, long headVersion, Document headState) {
-        long version = headVersion;
-        Document state = headState;
+    /** Follows the versions after {@code version}, and moves the head to the last when it was behind. */
+    private Versioned<S> latest(String id, long version, Document state, boolean headBehind) {
         Document next;
-        boolean behind = false;
+        boolean behind = headBehind;
         while ((next = versions().find(Filters.eq("_id", versionId(id, version + 1))).first()) != null) {
             version++;
             state = next.get(STATE, Document.class);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -141,6 +142,35 @@ class VersionedStoreIntegrationTests {
                         // MongoDB: an _id lookup, or a scan of the _id index
                         plan -> assertThat(plan).containsAnyOf("\"IDHACK\"", "\"EXPRESS_IXSCAN\"",
                                 "\"indexName\": \"_id_\"")));
+    }
+
+    @Test
+    void shouldReadSeveralDocumentsAtTheirLatestVersionWithOneQueryByIdForTheHeadsAndOneForTheVersionsAfter() {
+        List<String> ids = EventFixtures.testReferences(3);
+        ids.forEach(id -> store.create(id, complaint(id, "first"), List.of()));
+        Versioned<ComplaintSubmitted> behind = store.find(ids.get(1)).orElseThrow();
+        store.appendLeavingHead(behind.id(), 2, complaint(behind.id(), "second"), List.of());
+        String missing = EventFixtures.testReference();
+        queries.clear();
+
+        Map<String, Versioned<ComplaintSubmitted>> found = store.findAll(List.of(ids.get(0), ids.get(1), ids.get(2), missing));
+
+        assertThat(found).containsOnlyKeys(ids);
+        assertThat(found.get(ids.get(1))).satisfies(latest -> {
+            assertThat(latest.version()).isEqualTo(2);
+            assertThat(latest.state().subject()).isEqualTo("second");
+        });
+        assertThat(found.get(ids.get(0)).version()).isEqualTo(1);
+        List<Query> reads = queries.stream().filter(query -> query.filter().get("_id").isDocument()).toList();
+        assertThat(reads).as("the heads, then the versions after them").hasSize(2).allSatisfy(query -> {
+            assertThat(query.filter().keySet()).containsExactly("_id");
+            assertThat(query.filter().getDocument("_id").keySet()).containsExactly("$in");
+            assertThat(explain(query)).as("the plan of " + query).satisfiesAnyOf(
+                    // FerretDB on SQLite (Saisine's build): the _id index, searched for each id
+                    plan -> assertThat(plan).contains("USING INDEX").contains("__id_").doesNotContain("SCAN "),
+                    // MongoDB: the _id index
+                    plan -> assertThat(plan).contains("\"indexName\": \"_id_\"").doesNotContain("COLLSCAN"));
+        });
     }
 
     /** The server's plan for reading what {@code query} selects (updates and deletes select as a find would). */
