@@ -1,7 +1,10 @@
 package fr.saisine.notification.correspondent;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 
@@ -9,6 +12,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import fr.saisine.events.ComplaintSubmitted;
+import fr.saisine.platform.store.ByIds;
 import fr.saisine.platform.store.UniqueInserts;
 
 /** The correspondents of every complaint, one document each, keyed by reference. */
@@ -36,5 +40,12 @@ public class CorrespondentDirectory {
 
     public Optional<Correspondent> find(String reference) {
         return Optional.ofNullable(mongo.findById(reference, Correspondent.class));
+    }
+
+    /** The correspondents of these complaints that are known, by reference, read together. */
+    public Map<String, Correspondent> findAll(Collection<String> references) {
+        return ByIds.read(mongo.getCollection(mongo.getCollectionName(Correspondent.class)), references, null).stream()
+                .map(stored -> mongo.getConverter().read(Correspondent.class, stored))
+                .collect(Collectors.toMap(Correspondent::reference, correspondent -> correspondent));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +55,18 @@ public class Acknowledgements {
      * @throws UnknownCorrespondentException when the complaint's submission has not been received
      */
     public List<OutgoingMessage> write(ComplaintTriaged triaged) {
-        Correspondent correspondent = directory.find(triaged.reference())
-                .orElseThrow(() -> new UnknownCorrespondentException(triaged.reference()));
+        return write(triaged, directory.find(triaged.reference()));
+    }
+
+    /**
+     * The same, for a complaint whose correspondents were read already, with those of the other
+     * routings of a poll ({@link CorrespondentDirectory#findAll}).
+     *
+     * @param known its correspondents, empty when none were found
+     * @throws UnknownCorrespondentException when the complaint's submission has not been received
+     */
+    public List<OutgoingMessage> write(ComplaintTriaged triaged, Optional<Correspondent> known) {
+        Correspondent correspondent = known.orElseThrow(() -> new UnknownCorrespondentException(triaged.reference()));
         Instant now = clock.instant();
         return correspondent.recipients().stream()
                 .map(recipient -> OutgoingMessage.queued(triaged.reference(), MessageKind.ACKNOWLEDGEMENT,

@@ -2,6 +2,8 @@ package fr.saisine.notification.message.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -10,6 +12,7 @@ import fr.saisine.events.ComplaintStatusChanged;
 import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.events.ComplaintTriaged;
 import fr.saisine.events.FollowUpLinkRequested;
+import fr.saisine.notification.correspondent.Correspondent;
 import fr.saisine.notification.correspondent.CorrespondentDirectory;
 import fr.saisine.notification.message.domain.Acknowledgements;
 import fr.saisine.notification.message.domain.FollowUpLinkLetters;
@@ -64,16 +67,24 @@ class ComplaintEventsHandler {
         batches.each(EventBatches.allBut(events, ComplaintSubmitted.class, ComplaintTriaged.class), SPAN, this::alone);
     }
 
-    /** Each complaint's letters are written in its own trace, which their sending continues; all are queued at once. */
+    /**
+     * Each complaint's letters are written in its own trace, which their sending continues; their
+     * correspondents are read at once, and all are queued at once.
+     */
     private void acknowledge(List<ConsumedEvent> routed) {
         if (routed.isEmpty()) {
             return;
         }
         List<ComplaintTriaged> triaged = routed.stream().map(event -> (ComplaintTriaged) event.payload()).toList();
         sectors.rememberAll(triaged);
+        Map<String, Correspondent> correspondents = directory.findAll(
+                triaged.stream().map(ComplaintTriaged::reference).toList());
         List<TracedLetter> letters = new ArrayList<>();
-        batches.each(routed, SPAN, event -> acknowledgements.write((ComplaintTriaged) event.payload())
-                .forEach(letter -> letters.add(new TracedLetter(letter, tracing.current()))));
+        batches.each(routed, SPAN, event -> {
+            ComplaintTriaged each = (ComplaintTriaged) event.payload();
+            acknowledgements.write(each, Optional.ofNullable(correspondents.get(each.reference())))
+                    .forEach(letter -> letters.add(new TracedLetter(letter, tracing.current())));
+        });
         acknowledgements.queueAll(triaged, letters);
     }
 

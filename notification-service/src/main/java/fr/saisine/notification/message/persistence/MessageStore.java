@@ -2,8 +2,10 @@ package fr.saisine.notification.message.persistence;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -69,6 +71,11 @@ public class MessageStore {
 
     public Optional<Versioned<OutgoingMessage>> find(String id) {
         return store.find(id);
+    }
+
+    /** The latest version of each of these messages that is stored, by id, read together (VersionedStore#findAll). */
+    public Map<String, Versioned<OutgoingMessage>> findAll(Collection<String> ids) {
+        return store.findAll(ids);
     }
 
     /**

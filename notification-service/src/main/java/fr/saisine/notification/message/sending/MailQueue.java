@@ -18,11 +18,8 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 
 import fr.saisine.notification.message.domain.Messages.TracedLetter;
 import fr.saisine.platform.tracing.EventTracing;
@@ -107,14 +104,13 @@ public final class MailQueue {
     }
 
     /**
-     * Takes these entries off, in one command of one deletion by {@code _id} each (a filter
-     * {@code $in} would make FerretDB read the whole queue).
+     * Takes these entries off with one deletion by {@code _id}: {@code $in}, which MongoDB's index
+     * serves, and Saisine's build of FerretDB too for up to 1,000 ids (a sender removes at most its
+     * claims of one go, eight).
      */
     void removeAll(Collection<String> messageIds) {
         if (!messageIds.isEmpty()) {
-            entries.bulkWrite(messageIds.stream()
-                    .<WriteModel<Document>>map(id -> new DeleteOneModel<>(Filters.eq("_id", id))).toList(),
-                    new BulkWriteOptions().ordered(false));
+            entries.deleteMany(Filters.in("_id", messageIds));
         }
     }
 

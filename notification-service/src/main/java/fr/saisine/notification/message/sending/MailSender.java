@@ -125,12 +125,17 @@ final class MailSender extends PollingWorker {
         List<String> done = new ArrayList<>();
         try (ClaimHold hold = new ClaimHold(queue, held.values(), claimedAt, properties.lease(), clock);
                 MimeLetters.Connection connection = letters.connect()) {
+            // read together, under the claims: no other sender changes them while the claims are held
+            Map<String, Versioned<OutgoingMessage>> stored = messages.findAll(
+                    held.keySet().stream().map(MailQueue.Entry::messageId).toList());
             for (MailQueue.Entry entry : held.keySet()) {
                 if (!hold.safe()) {
                     log.warn("claims held unrenewed for half a lease: the letters not yet sent are left to the takeover");
                     break;
                 }
-                tracing.continueTrace(entry.traceparent(), "send letter", null, () -> handle(entry, done, connection));
+                Optional<Versioned<OutgoingMessage>> message = Optional.ofNullable(stored.get(entry.messageId()));
+                tracing.continueTrace(entry.traceparent(), "send letter", null,
+                        () -> handle(entry, message, done, connection));
             }
         }
         finally {
@@ -143,9 +148,9 @@ final class MailSender extends PollingWorker {
         }
     }
 
-    /** Sends the entry's letter, or does what else it needs; adds it to {@code done} when it can leave the queue. */
-    private void handle(MailQueue.Entry entry, List<String> done, MimeLetters.Connection connection) {
-        Optional<Versioned<OutgoingMessage>> message = messages.find(entry.messageId());
+    /** Sends the entry's letter, as stored, or does what else it needs; adds it to {@code done} when it can leave the queue. */
+    private void handle(MailQueue.Entry entry, Optional<Versioned<OutgoingMessage>> message, List<String> done,
+            MimeLetters.Connection connection) {
         if (message.isEmpty()) {
             // messages are stored before they are queued, but an older instance queued first (a rolling
             // upgrade): look again shortly, and drop the entry once its message is a lease late, never written
