@@ -787,9 +787,14 @@ run_bench() {
     for instance in intake triage notification intake-2 triage-2 notification-2; do
         if is_alive "$instance"; then metrics="${metrics:+$metrics,}http://127.0.0.1:$(management_port "$instance")"; fi
     done
+    # the stack's processes, whose CPU per complaint the pipeline reports (this machine runs them all)
+    local processes="" component
+    for component in mongodb kafka smtp keycloak intake triage notification intake-2 triage-2 notification-2; do
+        if is_alive "$component"; then processes="${processes:+$processes,}$component=$(pid_of "$component")"; fi
+    done
     say "Benchmarking $(is_alive intake-2 && echo "two instances of each service" || echo "one instance of each service")"
     "$JAVA" -jar "$jar" --intake="$intakes" --triage="http://127.0.0.1:$TRIAGE_PORT" --issuer="$OIDC_ISSUER" \
-        --metrics="$metrics" --results="$SAISINE_HOME/bench" "$@"
+        --metrics="$metrics" --processes="$processes" --results="$SAISINE_HOME/bench" "$@"
 }
 
 # What the fuzzer checks in every answer: no 5xx, and each status, content type, header and body

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 record BenchOptions(Integer complaints, int clients, Integer wave, Integer cases, Integer attachments, double rate,
         int warmup, Duration timeout, String intake, String triage, String issuer, String user, String metrics,
-        String kafka, String mongo, Path results, long seed, Path chart, Path chartFile) {
+        String kafka, String mongo, Path results, long seed, Path chart, Path chartFile, Map<String, Long> processes) {
 
     static final int DEFAULT_COMPLAINTS = 3000;
 
@@ -54,7 +54,9 @@ record BenchOptions(Integer complaints, int clients, Integer wave, Integer cases
             new Option("seed", "S", "seed of the generated names and organisations", "1"),
             new Option("chart", "DIR", "only render the chart of staff p95 against cases from DIR's saved runs",
                     "not run"),
-            new Option("chart-file", "FILE", "the SVG the chart is written to", "docs/staff-views-p95.svg"));
+            new Option("chart-file", "FILE", "the SVG the chart is written to", "docs/staff-views-p95.svg"),
+            new Option("processes", "NAME=PID,...", "the stack's processes whose CPU per complaint is measured (./saisine "
+                    + "names them)", "the benchmark's own only"));
 
     static final String USAGE = "Usage: ./saisine bench [options]   (each as --name N or --name=N)\n"
             + OPTIONS.stream().map(Option::line).collect(Collectors.joining("\n")) + "\n"
@@ -87,7 +89,8 @@ record BenchOptions(Integer complaints, int clients, Integer wave, Integer cases
                 Path.of(given.getOrDefault("results", ".saisine/bench")),
                 (long) number(given, "seed", "1"),
                 given.containsKey("chart") ? Path.of(given.get("chart")) : null,
-                Path.of(given.getOrDefault("chart-file", "docs/staff-views-p95.svg")));
+                Path.of(given.getOrDefault("chart-file", "docs/staff-views-p95.svg")),
+                StackCpu.parse(given.getOrDefault("processes", "")));
         return options;
     }
 

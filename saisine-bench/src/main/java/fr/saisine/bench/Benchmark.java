@@ -118,10 +118,14 @@ public final class Benchmark {
         }
         var writes = new DatabaseWrites(http, options.metricsAddresses());
         Optional<DatabaseWrites.Reading> writesBefore = writes.settled();
+        StackCpu stack = new StackCpu(options.processes());
+        Map<String, Duration> cpuBefore = stack.read();
         Instant start = Instant.now();
         List<Http.Posted> measured = post("submitting", options.complaints(), "run", options.rate(), true);
         Instant submittedBy = Instant.now();
         int acknowledged = awaitAcknowledgements("acknowledged", measured, watcher);
+        Optional<Report.Cpu> cpu = StackCpu.perComplaint(cpuBefore, stack.read(), acknowledged,
+                Runtime.getRuntime().availableProcessors());
         Optional<DatabaseWrites.Reading> writesAfter = writesBefore.isPresent() ? writes.settled() : Optional.empty();
         List<Long> endToEnd = new java.util.ArrayList<>();
         Instant lastAck = start;
@@ -145,7 +149,8 @@ public final class Benchmark {
                 perComplaint(cost.documents(), acknowledged), cost.commands(),
                 perComplaint(cost.commands(), acknowledged), cost.documentsByKey(), cost.commandsByKey(),
                 Report.Millis.of(Percentiles.of(endToEnd)),
-                Report.Millis.of(Percentiles.of(measured.stream().map(Http.Posted::millis).toList())), null, null);
+                Report.Millis.of(Percentiles.of(measured.stream().map(Http.Posted::millis).toList())), null, null,
+                cpu.orElse(null));
     }
 
     private static Report.Pipeline withShares(Report.Pipeline p, double kafka, double mongo) {
@@ -154,7 +159,7 @@ public final class Benchmark {
                 p.dbWriteCommands(), p.dbWriteCommandsPerComplaint(), p.dbWritesByCollection(),
                 p.dbWriteCommandsByCollection(),
                 p.submitToAckMs(), p.postMs(), Report.round(p.complaintsPerSecond() / kafka),
-                Report.round(p.complaintsPerSecond() / mongo));
+                Report.round(p.complaintsPerSecond() / mongo), p.cpu());
     }
 
     private static Double perComplaint(Long count, int acknowledged) {

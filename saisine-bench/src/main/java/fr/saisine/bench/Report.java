@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +42,15 @@ record Report(Instant startedAt, Machine machine, Pipeline pipeline, Ceilings ce
             double complaintsPerSecond, double acceptedPerSecond, Long dbWrites, Double dbWritesPerComplaint,
             Long dbWriteCommands, Double dbWriteCommandsPerComplaint, Map<String, Double> dbWritesByCollection,
             Map<String, Double> dbWriteCommandsByCollection, Millis submitToAckMs, Millis postMs,
-            Double shareOfKafkaCeiling, Double shareOfDbCeiling) {
+            Double shareOfKafkaCeiling, Double shareOfDbCeiling, Cpu cpu) {
+    }
+
+    /**
+     * CPU per complaint of each process measured (ms, largest first), in all, and the complaints a
+     * second the machine's cores would carry at that cost: the bound of a machine the whole stack shares.
+     */
+    record Cpu(Map<String, Double> msPerComplaint, double totalMsPerComplaint, int cores,
+            Double complaintsPerSecondAtFullCpu) {
     }
 
     record Ceilings(double kafkaRecordsPerSecond, int kafkaRecordBytes, double dbInsertsPerSecond,
@@ -123,6 +132,9 @@ record Report(Instant startedAt, Machine machine, Pipeline pipeline, Ceilings ce
                                 pipeline.dbWriteCommands()));
                 breakdown(out, pipeline);
             }
+            if (pipeline.cpu() != null) {
+                cpu(out, pipeline.cpu());
+            }
         }
         if (wave != null) {
             row(out, "Wave", "%d complaints at once from %d clients".formatted(wave.complaints(), wave.clients()));
@@ -180,6 +192,16 @@ record Report(Instant startedAt, Machine machine, Pipeline pipeline, Ceilings ce
         }
         if (keys.size() > shown.size()) {
             out.append("    ... and %d more in the JSON%n".formatted(keys.size() - shown.size()));
+        }
+    }
+
+    private static void cpu(StringBuilder out, Cpu cpu) {
+        row(out, "  CPU per complaint", "%.1f ms: %s".formatted(cpu.totalMsPerComplaint(), cpu.msPerComplaint()
+                .entrySet().stream().map(e -> "%s %.1f".formatted(e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "))));
+        if (cpu.complaintsPerSecondAtFullCpu() != null) {
+            row(out, "", "at that cost the machine's %d cores carry at most %.1f complaints/s".formatted(cpu.cores(),
+                    cpu.complaintsPerSecondAtFullCpu()));
         }
     }
 

@@ -33,6 +33,7 @@ class BenchOptionsTest {
                 case "timeout" -> "30s";
                 case "intake", "triage", "issuer", "metrics" -> "http://127.0.0.1:1";
                 case "user", "kafka", "mongo", "results", "chart", "chart-file" -> "x";
+                case "processes" -> "mongodb=7";
                 default -> "7";
             };
             BenchOptions spaced = BenchOptions.parse(new String[] {"--" + option.name(), value}, Map.of());

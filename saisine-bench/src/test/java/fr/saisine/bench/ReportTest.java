@@ -25,7 +25,8 @@ class ReportTest {
                         "triage-service/cases/update", 2.0),
                 byKey("intake-service/complaints/insert", 3.0, "notification-service/mail_queue/insert", 2.0,
                         "triage-service/cases/update", 2.0),
-                millis, millis, 0.003, 0.08);
+                millis, millis, 0.003, 0.08, new Report.Cpu(byKey("mongodb", 14.2, "notification", 9.0,
+                        StackCpu.BENCHMARK, 3.3), 26.5, 2, 75.5));
         var ceilings = new Report.Ceilings(49_000, 900, 1_800, 16);
         var wave = new Report.Wave(12_000, 16, 0, 12_000, 850.0, 540.5, millis);
         var staff = new Report.Staff(cases, 0, null, 200,
@@ -90,6 +91,20 @@ class ReportTest {
     }
 
     @Test
+    void shouldPrintTheCpuEachProcessUsedPerComplaintAndWhatTheCoresCarryAtThatCost() {
+        Report report = full(Instant.now(), 10_000, 25);
+
+        assertThat(report.table()).containsSubsequence("write commands",
+                "  CPU per complaint  26.5 ms: mongodb 14.2, notification 9.0, benchmark 3.3",
+                "at that cost the machine's 2 cores carry at most 75.5 complaints/s", "Wave");
+        JsonNode json = Http.JSON.readTree(report.json());
+        assertThat(json.at("/pipeline/cpu/msPerComplaint").propertyNames()).containsExactly("mongodb", "notification",
+                "benchmark");
+        assertThat(json.at("/pipeline/cpu/totalMsPerComplaint").asDouble()).isEqualTo(26.5);
+        assertThat(json.at("/pipeline/cpu/complaintsPerSecondAtFullCpu").asDouble()).isEqualTo(75.5);
+    }
+
+    @Test
     void shouldShowTheFirstFifteenKeysAndSayHowManyMoreTheJsonHas() {
         Map<String, Double> many = new LinkedHashMap<>();
         for (int i = 20; i > 0; i--) {
@@ -97,7 +112,7 @@ class ReportTest {
         }
         var millis = Report.Millis.of(Percentiles.of(List.of(1L)));
         var pipeline = new Report.Pipeline(10, 10, 1, 0, 1, 1, 21L, 2.1, null, null, many, null, millis, millis,
-                null, null);
+                null, null, null);
 
         String table = new Report(Instant.now(), MACHINE, pipeline, null, null, null, null).table();
 
@@ -110,7 +125,7 @@ class ReportTest {
     void shouldSayTheWritesWereNotCountedWithoutABreakdown() {
         var millis = Report.Millis.of(Percentiles.of(List.of(1L)));
         var pipeline = new Report.Pipeline(10, 10, 1, 0, 1, 1, null, null, null, null, null, null, millis, millis,
-                null, null);
+                null, null, null);
 
         String table = new Report(Instant.now(), MACHINE, pipeline, null, null, null, null).table();
 
