@@ -125,15 +125,19 @@ final class MailSender extends PollingWorker {
         List<String> done = new ArrayList<>();
         try (ClaimHold hold = new ClaimHold(queue, held.values(), claimedAt, properties.lease(), clock);
                 MimeLetters.Connection connection = letters.connect()) {
-            // read together, under the claims: no other sender changes them while the claims are held
+            // read together: under a first claim no other sender has the letter. Under a claim taken
+            // over from a sender that stopped renewing, that sender may yet wake and finish it: such a
+            // letter is read again just before it is sent, as close to the send as one read can be
             Map<String, Versioned<OutgoingMessage>> stored = messages.findAll(
                     held.keySet().stream().map(MailQueue.Entry::messageId).toList());
-            for (MailQueue.Entry entry : held.keySet()) {
+            for (Map.Entry<MailQueue.Entry, String> claim : held.entrySet()) {
+                MailQueue.Entry entry = claim.getKey();
                 if (!hold.safe()) {
                     log.warn("claims held unrenewed for half a lease: the letters not yet sent are left to the takeover");
                     break;
                 }
-                Optional<Versioned<OutgoingMessage>> message = Optional.ofNullable(stored.get(entry.messageId()));
+                Optional<Versioned<OutgoingMessage>> message = claim.getValue().equals(entry.claimKey())
+                        ? Optional.ofNullable(stored.get(entry.messageId())) : messages.find(entry.messageId());
                 tracing.continueTrace(entry.traceparent(), "send letter", null,
                         () -> handle(entry, message, done, connection));
             }

@@ -64,10 +64,13 @@ final class MimeLetters {
     /**
      * One SMTP session for several letters, rather than one each (connect, greeting, EHLO and QUIT
      * around every letter; with TLS, a handshake): opened at the first letter, and again at the next
-     * after a failure, for a connection that failed once is not trusted with another letter. Letters
-     * still leave one at a time, each answered by the server before the next is written, so that
-     * the sender records each outcome as it comes. Failures are those {@link JavaMailSenderImpl#send}
-     * throws, so that they are told apart as before (the server away, the server refusing, the letter).
+     * after a failure, for a connection that failed once is not trusted with another letter. As
+     * JavaMailSenderImpl does, a session is asked whether it is still open (NOOP) before it takes
+     * another letter: one the server, or a firewall, closed while idle, or after its own count of
+     * letters, is opened again rather than failing the letter. Letters still leave one at a time,
+     * each answered by the server before the next is written, so that the sender records each
+     * outcome as it comes. Failures are those {@link JavaMailSenderImpl#send} throws, so that they
+     * are told apart as before (the server away, the server refusing, the letter).
      */
     final class Connection implements AutoCloseable {
 
@@ -77,7 +80,7 @@ final class MimeLetters {
         void send(OutgoingMessage message) {
             withApplicationClassLoader(() -> {
                 MimeMessage mime = write(message);
-                Transport open = transport != null ? transport : open(mime);
+                Transport open = transport != null && stillOpen() ? transport : open(mime);
                 try {
                     if (mime.getSentDate() == null) {
                         mime.setSentDate(new Date());
@@ -93,26 +96,36 @@ final class MimeLetters {
             });
         }
 
+        private boolean stillOpen() {
+            if (transport.isConnected()) {
+                return true;
+            }
+            close();
+            return false;
+        }
+
         private Transport open(MimeMessage first) {
             try {
                 String protocol = mail.getProtocol() != null ? mail.getProtocol()
                         : mail.getSession().getProperty("mail.transport.protocol");
                 Transport connecting = mail.getSession().getTransport(protocol != null ? protocol : "smtp");
-                connecting.connect(mail.getHost(), mail.getPort(), blankAsNone(mail.getUsername()),
-                        blankAsNone(mail.getPassword()));
+                // as JavaMailSenderImpl: a blank username is none, and then a blank password too
+                String username = mail.getUsername();
+                String password = mail.getPassword();
+                if ("".equals(username)) {
+                    username = null;
+                    password = "".equals(password) ? null : password;
+                }
+                connecting.connect(mail.getHost(), mail.getPort(), username, password);
                 transport = connecting;
                 return connecting;
             }
             catch (AuthenticationFailedException ex) {
                 throw new MailAuthenticationException(ex);
             }
-            catch (MessagingException ex) {
+            catch (MessagingException | RuntimeException ex) {
                 throw new MailSendException("Mail server connection failed", ex, Map.of(first, ex));
             }
-        }
-
-        private static String blankAsNone(String value) {
-            return value == null || value.isEmpty() ? null : value;
         }
 
         @Override

@@ -127,24 +127,35 @@ class MimeLettersIntegrationTests {
     }
 
     @Test
-    void shouldOpenAnotherSessionForTheLetterAfterOneWhoseSessionWasCut() throws Exception {
+    void shouldOpenAnotherSessionForTheNextLetterWhenTheServerClosedTheFirstWhileIdle() throws Exception {
         String first = "avant-" + UUID.randomUUID() + "@example.org";
-        String cut = "coupee-" + UUID.randomUUID() + "@example.org";
         String next = "apres-" + UUID.randomUUID() + "@example.org";
 
         try (CountingRelay relay = new CountingRelay(); MimeLetters.Connection connection = lettersOn(relay.port()).connect()) {
             connection.send(letterTo(first));
             relay.cutAll();
-            assertThatThrownBy(() -> connection.send(letterTo(cut))).isInstanceOf(MailSendException.class);
             connection.send(letterTo(next));
 
             assertThat(relay.sessions()).isEqualTo(2);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(mail.messagesTo(first)).hasSize(1);
-            assertThat(mail.messagesTo(next)).hasSize(1);
+            assertThat(mail.messagesTo(next)).as("not failed for a session the server had closed").hasSize(1);
         });
-        assertThat(mail.messagesTo(cut)).isEmpty();
+    }
+
+    @Test
+    void shouldFailALetterAsTheServerAwayWhenNoSessionCanBeOpened() throws Exception {
+        int closedPort;
+        try (ServerSocket nobody = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = nobody.getLocalPort();
+        }
+
+        try (MimeLetters.Connection connection = lettersOn(closedPort).connect()) {
+            assertThatThrownBy(() -> connection.send(letterTo("personne@example.org")))
+                    .isInstanceOfSatisfying(MailSendException.class, failure -> assertThat(
+                            MailSender.serverUnreachable(failure)).as("not counted against the letter").isTrue());
+        }
     }
 
     /** A TCP relay to the test mail server that counts the sessions opened through it, and can cut them. */
