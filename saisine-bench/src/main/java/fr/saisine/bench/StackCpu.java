@@ -51,7 +51,9 @@ final class StackCpu {
         }
         Map<String, Double> ms = new LinkedHashMap<>();
         List<Map.Entry<String, Double>> used = before.keySet().stream().filter(after::containsKey)
-                .map(name -> Map.entry(name, after.get(name).minus(before.get(name)).toNanos() / 1e6 / complaints))
+                // a descendant that exited meanwhile takes its time with it: never below zero
+                .map(name -> Map.entry(name, Math.max(0, after.get(name).minus(before.get(name)).toNanos())
+                        / 1e6 / complaints))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
         used.forEach(each -> ms.put(each.getKey(), Report.round(each.getValue())));
         double total = used.stream().mapToDouble(Map.Entry::getValue).sum();

@@ -22,4 +22,14 @@ public record OutboxProperties(
         @DefaultValue("1m") Duration orphanAfter,
         @DefaultValue("10s") Duration relayTerm,
         @DefaultValue("20ms") Duration linger) {
+
+    /** The relay reads a batch's documents with one {@code _id $in} per collection, which FerretDB's build indexes up to 1,000 ids. */
+    public static final int MAX_BATCH_SIZE = 1000;
+
+    public OutboxProperties {
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("saisine.outbox.batch-size must be between 1 and " + MAX_BATCH_SIZE
+                    + " (the relay reads a batch's documents with one query by _id, docs/ferretdb.md), got " + batchSize);
+        }
+    }
 }

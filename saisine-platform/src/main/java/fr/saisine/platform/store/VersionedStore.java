@@ -46,8 +46,6 @@ public final class VersionedStore<S> {
     private static final Logger log = LoggerFactory.getLogger(VersionedStore.class);
 
     static final String STATE = "state";
-    /** Ids read with one {@code $in}: FerretDB's build takes up to 1,000 to its index, then scans (docs/ferretdb.md). */
-    static final int IDS_AT_ONCE = 500;
     static final String VERSION = "version";
 
     private final MongoTemplate mongo;

@@ -161,6 +161,8 @@ class VersionedStoreIntegrationTests {
             assertThat(latest.state().subject()).isEqualTo("second");
         });
         assertThat(found.get(ids.get(0)).version()).isEqualTo(1);
+        assertThat(mongo.getCollection("things").find(Filters.eq("_id", behind.id())).first().get("version"))
+                .as("the head found behind, moved").isEqualTo(2L);
         List<Query> reads = queries.stream().filter(query -> query.filter().get("_id").isDocument()).toList();
         assertThat(reads).as("the heads, then the versions after them").hasSize(2).allSatisfy(query -> {
             assertThat(query.filter().keySet()).containsExactly("_id");
