@@ -177,8 +177,8 @@ public final class OutboxRelay extends PollingWorker {
      * The outboxes of the markers' documents, by collection and id: one read per collection, not one
      * per document. {@code {_id: {$in: [...]}}} is served by MongoDB's {@code _id} index, and by
      * Saisine's build of FerretDB for up to 1,000 ids (docs/ferretdb.md): a batch is at most
-     * {@code saisine.outbox.batch-size} markers, 200 by default. A document not found is not there
-     * yet, or never will be ({@link #dropIfOrphan}).
+     * {@code saisine.outbox.batch-size} markers, 200 by default and never over 1,000 (OutboxProperties).
+     * A document not found is not there yet, or never will be ({@link #dropIfOrphan}).
      */
     private Map<String, Document> outboxesOf(List<Document> markers) {
         Map<String, Set<String>> idsByCollection = new LinkedHashMap<>();
