@@ -4,7 +4,7 @@ package fr.saisine.events;
 public sealed interface Event
         permits ComplaintSubmitted, ComplaintTriaged, ComplaintStatusChanged, CaseAssigned, CaseMovedToSector,
         NotificationDelivered, NotificationFailed, FollowUpLinkIssued, FollowUpLinkRequested, ComplainantAnswered,
-        WithdrawalRequested, CaseSummary {
+        WithdrawalRequested, CaseSummary, ErasureOrdered, PersonalDataErased {
 
     String reference();
 }

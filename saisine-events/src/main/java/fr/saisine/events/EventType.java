@@ -17,7 +17,9 @@ public enum EventType {
     FOLLOW_UP_LINK_REQUESTED("FollowUpLinkRequested", 1, FollowUpLinkRequested.class),
     COMPLAINANT_ANSWERED("ComplainantAnswered", 1, ComplainantAnswered.class),
     WITHDRAWAL_REQUESTED("WithdrawalRequested", 1, WithdrawalRequested.class),
-    CASE_SUMMARY("CaseSummary", 1, CaseSummary.class);
+    CASE_SUMMARY("CaseSummary", 1, CaseSummary.class),
+    ERASURE_ORDERED("ErasureOrdered", 1, ErasureOrdered.class),
+    PERSONAL_DATA_ERASED("PersonalDataErased", 1, PersonalDataErased.class);
 
     private final String typeName;
     private final int schemaVersion;

@@ -12,7 +12,8 @@ public final class Topics {
      * The complaint lifecycle: {@link ComplaintSubmitted}, {@link ComplaintTriaged},
      * {@link ComplaintStatusChanged}, {@link CaseAssigned}, {@link CaseMovedToSector}; and what the
      * complainant asks through their follow-up link: {@link FollowUpLinkRequested},
-     * {@link ComplainantAnswered}, {@link WithdrawalRequested}.
+     * {@link ComplainantAnswered}, {@link WithdrawalRequested}; and its end: {@link ErasureOrdered} by
+     * triage, answered by each service with {@link PersonalDataErased}.
      */
     public static final String COMPLAINT_EVENTS = "complaint-events";
 
