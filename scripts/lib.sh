@@ -15,29 +15,38 @@ die()  { warn "$*"; exit 1; }
 
 # --- profiles: the dev stack on the usual ports, the test servers beside it -------------
 
+# port PROFILE.NAME: a port of the port plan, infra/ports.properties (shared with the Java tests)
+port_of() {
+    local value
+    value="$(sed -n "s/^$1=//p" "$ROOT/infra/ports.properties")"
+    [ -n "$value" ] || die "infra/ports.properties names no port $1"
+    echo "$value"
+}
+
 load_profile() {
     PROFILE="$1"
+    case "$PROFILE" in dev|test) ;; *) die "unknown profile $PROFILE" ;; esac
     RUN="$SAISINE_HOME/run/$PROFILE"
     LOGS="$RUN/logs"
     mkdir -p "$LOGS"
-    case "$PROFILE" in
-        dev)
-            KAFKA_PORT=9092; KAFKA_CONTROLLER_PORT=9093; MONGO_PORT=27017
-            SMTP_PORT=1025; MAIL_WEB_PORT=8025; IMAP_PORT=1143; FERRET_DEBUG_PORT=27018
-            KEYCLOAK_PORT=8180 ;;
-        test)
-            KAFKA_PORT=19092; KAFKA_CONTROLLER_PORT=19093; MONGO_PORT=37017
-            SMTP_PORT=11025; MAIL_WEB_PORT=18025; IMAP_PORT=11143; FERRET_DEBUG_PORT=37018
-            KEYCLOAK_PORT=18180 ;;
-        *) die "unknown profile $PROFILE" ;;
-    esac
-    INTAKE_PORT="${INTAKE_PORT:-8081}"
-    TRIAGE_PORT="${TRIAGE_PORT:-8082}"
-    NOTIFICATION_PORT="${NOTIFICATION_PORT:-8083}"
+    KAFKA_PORT="$(port_of "$PROFILE.kafka")"
+    KAFKA_CONTROLLER_PORT="$(port_of "$PROFILE.kafka.controller")"
+    MONGO_PORT="$(port_of "$PROFILE.mongodb")"
+    FERRET_DEBUG_PORT="$(port_of "$PROFILE.ferretdb.debug")"
+    SMTP_PORT="$(port_of "$PROFILE.smtp")"
+    MAIL_WEB_PORT="$(port_of "$PROFILE.mail.web")"
+    IMAP_PORT="$(port_of "$PROFILE.imap")"
+    KEYCLOAK_PORT="$(port_of "$PROFILE.keycloak")"
+    # the services' ports may be moved by the environment; a second instance keeps the offsets
+    INTAKE_PORT="${INTAKE_PORT:-$(port_of "$PROFILE.intake")}"
+    TRIAGE_PORT="${TRIAGE_PORT:-$(port_of "$PROFILE.triage")}"
+    NOTIFICATION_PORT="${NOTIFICATION_PORT:-$(port_of "$PROFILE.notification")}"
     # Actuator (probes, metrics) of each service, on loopback (docs/operations.md)
-    INTAKE_MANAGEMENT_PORT="${INTAKE_MANAGEMENT_PORT:-9081}"
-    TRIAGE_MANAGEMENT_PORT="${TRIAGE_MANAGEMENT_PORT:-9082}"
-    NOTIFICATION_MANAGEMENT_PORT="${NOTIFICATION_MANAGEMENT_PORT:-9083}"
+    INTAKE_MANAGEMENT_PORT="${INTAKE_MANAGEMENT_PORT:-$(port_of "$PROFILE.intake.management")}"
+    TRIAGE_MANAGEMENT_PORT="${TRIAGE_MANAGEMENT_PORT:-$(port_of "$PROFILE.triage.management")}"
+    NOTIFICATION_MANAGEMENT_PORT="${NOTIFICATION_MANAGEMENT_PORT:-$(port_of "$PROFILE.notification.management")}"
+    SERVICE_OFFSET="$(port_of instance.offset.service)"
+    MANAGEMENT_OFFSET="$(port_of instance.offset.management)"
     OIDC_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/saisine"
 }
 
@@ -446,22 +455,22 @@ access_token() {
 # --- the services ------------------------------------------------------------------------
 
 SERVICES=(intake triage notification)
-# the second instance of each (./saisine up --instances 2): NAME-2, its ports 10 above the first's
+# the second instance of each (./saisine up --instances 2): NAME-2, on the first's ports plus the
+# port plan's offsets (service +10, management +100)
 ALL_INSTANCES=(intake triage notification intake-2 triage-2 notification-2)
 
 service_of() { echo "${1%-2}"; }
-instance_offset() { case "$1" in *-2) echo 10 ;; *) echo 0 ;; esac; }
 service_port() {
     local base
     case "$(service_of "$1")" in intake) base=$INTAKE_PORT ;; triage) base=$TRIAGE_PORT ;; notification) base=$NOTIFICATION_PORT ;; esac
-    echo $((base + $(instance_offset "$1")))
+    case "$1" in *-2) echo $((base + SERVICE_OFFSET)) ;; *) echo "$base" ;; esac
 }
 management_port() {
     local base
     case "$(service_of "$1")" in
         intake) base=$INTAKE_MANAGEMENT_PORT ;; triage) base=$TRIAGE_MANAGEMENT_PORT ;; notification) base=$NOTIFICATION_MANAGEMENT_PORT ;;
     esac
-    echo $((base + $(instance_offset "$1")))
+    case "$1" in *-2) echo $((base + MANAGEMENT_OFFSET)) ;; *) echo "$base" ;; esac
 }
 service_jar() { echo "$ROOT/$1-service/target/$1-service.jar"; }
 # service_ready MANAGEMENT_PORT: the readiness probe answers UP (the database and Kafka included)

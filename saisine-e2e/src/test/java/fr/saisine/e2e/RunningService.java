@@ -35,20 +35,24 @@ final class RunningService implements AutoCloseable {
         this.process = builder.start();
     }
 
-    /** Starts the service on {@code port}, with its Actuator on a free port of its own (see {@link #managementUrl}). */
-    static RunningService start(String name, int port, Map<String, String> properties) throws IOException {
-        return start(name, name, port, properties);
+    /**
+     * Starts an instance (1 or 2) of the service on the test profile's ports for it, its Actuator on
+     * its management port (infra/ports.properties; see {@link #managementUrl}).
+     */
+    static RunningService start(String name, int instance, Map<String, String> properties) throws IOException {
+        String label = instance == 1 ? name : name + "-" + instance;
+        return start(name, label, TestServers.TEST_PORTS.service(name, instance),
+                TestServers.TEST_PORTS.management(name, instance), properties);
     }
 
     /** @param label names its log: the service's name, or "intake-2" for a second instance */
-    static RunningService start(String name, String label, int port, Map<String, String> properties)
-            throws IOException {
+    private static RunningService start(String name, String label, int port, int managementPort,
+            Map<String, String> properties) throws IOException {
         Path root = TestServers.projectRoot();
         Path jar = root.resolve(name + "-service/target/" + name + "-service.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./saisine test does)");
         }
-        int managementPort = TestServers.freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "--server.port=" + port, "--management.server.port=" + managementPort));

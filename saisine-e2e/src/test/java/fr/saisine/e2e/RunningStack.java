@@ -13,14 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The three packaged services, started once for every end-to-end test class of the run, on topics
- * and databases of their own, and stopped when the test JVM exits. Triage listens on 18082 and
- * intake on 18081: the dev realm's redirect URIs name those ports for the browser tests (staff sign
- * in on both: the dashboard, and the complainants' files).
+ * and databases of their own, and stopped when the test JVM exits, on the test profile's ports
+ * (infra/ports.properties): the dev realm's redirect URIs name intake's and triage's for the browser
+ * tests (staff sign in on both: the dashboard, and the complainants' files).
  */
 final class RunningStack {
 
-    static final int TRIAGE_PORT = 18082;
-    static final int INTAKE_PORT = 18081;
+    static final int TRIAGE_PORT = TestServers.TEST_PORTS.service("triage", 1);
+    static final int INTAKE_PORT = TestServers.TEST_PORTS.service("intake", 1);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -45,10 +45,10 @@ final class RunningStack {
 
     /**
      * Starts a second instance of the service, on the same database and topics (its consumers join
-     * the same groups), on a free port; the caller stops it.
+     * the same groups), on the second instance's ports; the caller stops it.
      */
     RunningService startAnother(String name) throws Exception {
-        RunningService another = RunningService.start(name, name + "-2", TestServers.freePort(), properties.get(name));
+        RunningService another = RunningService.start(name, 2, properties.get(name));
         another.awaitReady(Duration.ofMinutes(3));
         return another;
     }
@@ -127,10 +127,9 @@ final class RunningStack {
                         "spring.cloud.stream.bindings.notificationEvents-out-0.destination", notifications,
                         // the follow-up links in the letters lead to this run's intake
                         "saisine.notification.follow-up.url", "http://127.0.0.1:" + intakePort + "/suivi/")));
-        RunningService intake = RunningService.start("intake", intakePort, properties.get("intake"));
-        RunningService triage = RunningService.start("triage", TRIAGE_PORT, properties.get("triage"));
-        RunningService notification = RunningService.start("notification", TestServers.freePort(),
-                properties.get("notification"));
+        RunningService intake = RunningService.start("intake", 1, properties.get("intake"));
+        RunningService triage = RunningService.start("triage", 1, properties.get("triage"));
+        RunningService notification = RunningService.start("notification", 1, properties.get("notification"));
         for (RunningService service : List.of(intake, triage, notification)) {
             service.awaitReady(Duration.ofMinutes(3));
         }

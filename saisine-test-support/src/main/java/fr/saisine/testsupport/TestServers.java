@@ -48,11 +48,15 @@ public final class TestServers {
         }
     }
 
+    /** The test profile's ports ({@code infra/ports.properties}), which {@code ./saisine test} starts the servers on. */
+    public static final PortPlan TEST_PORTS = PortPlan.of("test");
+
+    private static final int KEYCLOAK_TEST_PORT = TEST_PORTS.server("keycloak");
+
     /** The issuer of the test servers' Keycloak ({@code ./saisine} test profile, and the container). */
-    public static final String TEST_ISSUER = "http://127.0.0.1:18180/realms/saisine";
+    public static final String TEST_ISSUER = "http://127.0.0.1:" + KEYCLOAK_TEST_PORT + "/realms/saisine";
 
     private static final String KEYCLOAK_IMAGE = "quay.io/keycloak/keycloak:26.5.6";
-    private static final int KEYCLOAK_TEST_PORT = 18180;
 
     private static Addresses addresses;
 
@@ -117,10 +121,10 @@ public final class TestServers {
                 ? KafkaPrincipals.fromSecrets(Path.of(env.get("SAISINE_KAFKA_SECRETS")))
                 : KafkaPrincipals.NONE;
         return new Addresses(kafka, principals, mongo, env.getOrDefault("SPRING_MAIL_HOST", "127.0.0.1"),
-                Integer.parseInt(env.getOrDefault("SPRING_MAIL_PORT", "11025")),
-                env.getOrDefault("SAISINE_MAIL_API", "http://127.0.0.1:18025"),
+                Integer.parseInt(env.getOrDefault("SPRING_MAIL_PORT", String.valueOf(TEST_PORTS.server("smtp")))),
+                env.getOrDefault("SAISINE_MAIL_API", "http://127.0.0.1:" + TEST_PORTS.server("mail.web")),
                 env.getOrDefault("SAISINE_SECURITY_ISSUER_URI", TEST_ISSUER),
-                Integer.parseInt(env.getOrDefault("SAISINE_MAIL_IMAP_PORT", "11143")));
+                Integer.parseInt(env.getOrDefault("SAISINE_MAIL_IMAP_PORT", String.valueOf(TEST_PORTS.server("imap")))));
     }
 
     @SuppressWarnings("resource") // the containers live as long as the test JVM; Ryuk removes them
@@ -176,9 +180,10 @@ public final class TestServers {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the test servers", ex);
         }
-        return new Addresses("127.0.0.1:19092",
-                KafkaPrincipals.fromSecrets(root.resolve(".saisine/run/test/kafka-secrets")), "mongodb://127.0.0.1:37017", "127.0.0.1", 11025,
-                "http://127.0.0.1:18025", TEST_ISSUER, 11143);
+        return new Addresses("127.0.0.1:" + TEST_PORTS.server("kafka"),
+                KafkaPrincipals.fromSecrets(root.resolve(".saisine/run/test/kafka-secrets")),
+                "mongodb://127.0.0.1:" + TEST_PORTS.server("mongodb"), "127.0.0.1", TEST_PORTS.server("smtp"),
+                "http://127.0.0.1:" + TEST_PORTS.server("mail.web"), TEST_ISSUER, TEST_PORTS.server("imap"));
     }
 
     /** The folder holding {@code ./saisine}, found upwards from the working directory. */
