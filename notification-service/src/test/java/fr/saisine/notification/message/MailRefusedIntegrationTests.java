@@ -10,8 +10,11 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,6 +32,7 @@ import fr.saisine.testsupport.TestServers;
  * {@link MailServerUnreachableIntegrationTests}).
  */
 @SpringBootTest
+@ExtendWith(OutputCaptureExtension.class)
 class MailRefusedIntegrationTests {
 
     static final String COMPLAINTS = TestServers.uniqueName("complaint-events");
@@ -56,10 +60,11 @@ class MailRefusedIntegrationTests {
     }
 
     @Test
-    void shouldRetryThenRecordTheMessageAsFailedAndTellStaff() {
+    void shouldRetryThenRecordTheMessageAsFailedAndTellStaff(CapturedOutput output) {
         String reference = EventFixtures.testReference();
+        String alice = "alice-" + reference + "@example.org";
         kafka.send(COMPLAINTS, reference, EventFixtures.json(EventFixtures.submittedByAnOrganisation(reference,
-                "alice-" + reference + "@example.org", null, Language.fr)));
+                alice, null, Language.fr)));
         kafka.send(COMPLAINTS, reference, EventFixtures.json(EventFixtures.triaged(reference, "ECO", "Affaires économiques")));
 
         OutgoingMessage failed = await().atMost(Duration.ofSeconds(40))
@@ -78,5 +83,8 @@ class MailRefusedIntegrationTests {
             assertThat(KafkaProbe.header(events.getFirst(), "saisine_eventType")).isEqualTo("NotificationFailed");
             assertThat(events.getFirst().value()).contains("\"attempts\":3");
         });
+        // the letter's id names its recipient: the log tells the attempts apart without the address
+        assertThat(output.getAll()).contains("message " + reference + ":ACKNOWLEDGEMENT:address#")
+                .contains("failed for good").doesNotContain("alice-" + reference);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 import fr.saisine.events.AccessOutcome;
+import fr.saisine.platform.logging.LogSafe;
 import fr.saisine.platform.security.StaffClaims;
 import fr.saisine.platform.security.StaffMember;
 
@@ -48,8 +49,8 @@ public final class AuditedAccessDeniedHandler implements AccessDeniedHandler {
             }
             catch (AuditUnavailableException ex) {
                 // refused all the same: nothing is served either way
-                log.error("refusal of {} to {} not recorded: {}", staff.username(), request.getRequestURI(),
-                        ex.getCause() == null ? ex.toString() : ex.getCause().toString());
+                log.error("refusal of {} to {} not recorded: {}", staff.username(), LogSafe.path(request.getRequestURI()),
+                        LogSafe.describe(ex.getCause() == null ? ex : ex.getCause()));
             }
         }
         delegate.handle(request, response, denied);

@@ -14,6 +14,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 import fr.saisine.events.Event;
+import fr.saisine.platform.logging.LogSafe;
 import fr.saisine.platform.tracing.EventTracing;
 
 /**
@@ -108,7 +109,7 @@ public final class EventBatches {
         }
         catch (RuntimeException failed) {
             log.warn("{} events of one poll could not be handled together ({}): handling them one by one",
-                    events.size(), failed.toString());
+                    events.size(), LogSafe.describe(failed));
             for (ConsumedEvent event : events) {
                 try {
                     tracing.continueTrace(event.traceparent(), name, event.reference(), () -> alone.accept(event));

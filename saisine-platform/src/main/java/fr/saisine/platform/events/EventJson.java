@@ -46,7 +46,13 @@ public final class EventJson {
                     UUID.fromString(text(tree, "eventId")), typeName, required(tree, "schemaVersion").asInt(),
                     Instant.parse(text(tree, "occurredAt")), text(tree, "reference"), payload));
         }
-        catch (JacksonException | IllegalArgumentException | DateTimeParseException ex) {
+        catch (JacksonException ex) {
+            // Jackson's message quotes the value it could not read, a complainant's name as well as any:
+            // the field's path only, and no cause, for this message goes to the logs and the dead letter's headers
+            throw new UnreadableEventException(ex.getClass().getSimpleName() + " at " + ex.getPathReference(), null);
+        }
+        catch (IllegalArgumentException | DateTimeParseException ex) {
+            // the envelope's own fields: an event id, a date
             throw new UnreadableEventException(ex.getMessage(), ex);
         }
     }

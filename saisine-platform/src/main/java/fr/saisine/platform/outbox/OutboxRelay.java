@@ -26,6 +26,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 
 import fr.saisine.platform.events.EventPublisher;
+import fr.saisine.platform.logging.LogSafe;
 import fr.saisine.platform.polling.JobLeases;
 import fr.saisine.platform.polling.PollingWorker;
 
@@ -96,7 +97,8 @@ public final class OutboxRelay extends PollingWorker {
             String collection = marker.getString("collection");
             String binding = bindingByCollection.get(collection);
             if (binding == null) {
-                log.error("outbox marker {} names collection '{}', which has no binding", marker.get("_id"), collection);
+                log.error("outbox marker {} names collection '{}', which has no binding", LogSafe.id(marker.get("_id")),
+                        collection);
                 continue;
             }
             String documentId = marker.getString("documentId");
@@ -162,7 +164,7 @@ public final class OutboxRelay extends PollingWorker {
                 throw failures.getFirst();
             }
             log.warn("events of {} complaint(s) not published, tried again at the next poll: {}", failures.size(),
-                    failures.getFirst().toString());
+                    LogSafe.describe(failures.getFirst()));
         }
         return published;
     }
@@ -196,8 +198,8 @@ public final class OutboxRelay extends PollingWorker {
     private void dropIfOrphan(MongoCollection<Document> pending, Document marker) {
         Instant markedAt = marker.getDate("at").toInstant();
         if (Duration.between(markedAt, clock.instant()).compareTo(properties.orphanAfter()) > 0) {
-            log.warn("dropping outbox marker {}: its write to {} {} never happened", marker.get("_id"),
-                    marker.get("collection"), marker.get("documentId"));
+            log.warn("dropping outbox marker {}: its write to {} {} never happened", LogSafe.id(marker.get("_id")),
+                    marker.get("collection"), LogSafe.id(marker.get("documentId")));
             pending.deleteOne(Filters.eq("_id", marker.get("_id")));
         }
     }

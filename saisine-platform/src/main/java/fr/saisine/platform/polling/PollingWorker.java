@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import fr.saisine.platform.logging.LogSafe;
+
 /**
  * A background thread that polls for work: at once while there is some, after {@code interval}
  * when there was none, or as soon as {@link #wakeUp()} is called. A failing poll backs off,
@@ -86,7 +88,7 @@ public abstract class PollingWorker implements SmartLifecycle {
                 }
             }
             catch (RuntimeException ex) {
-                log.warn("{} failed, retrying in {}: {}", name, backoff, ex.toString());
+                log.warn("{} failed, retrying in {}: {}", name, backoff, LogSafe.describe(ex));
                 idle(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
             }

@@ -23,6 +23,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 import fr.saisine.events.EventEnvelope;
+import fr.saisine.platform.logging.LogSafe;
 import fr.saisine.platform.outbox.Outbox;
 import fr.saisine.platform.outbox.OutboxEntry;
 import fr.saisine.platform.polling.PollingWorker;
@@ -280,7 +281,8 @@ public final class VersionedStore<S> {
         }
         catch (RuntimeException ex) {
             // a secondary write: the version is stored, and the next read moves the head
-            log.warn("head of {} not moved to version {} (the next read will): {}", id, version, ex.toString());
+            log.warn("head of {} not moved to version {} (the next read will): {}", LogSafe.id(id), version,
+                    LogSafe.describe(ex));
         }
     }
 

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import fr.saisine.platform.logging.LogSafe;
 import fr.saisine.platform.security.RequestIdFilter;
 
 /**
@@ -24,7 +25,8 @@ import fr.saisine.platform.security.RequestIdFilter;
  * endpoint does not take, an unexpected exception) is answered to programs as an RFC 9457
  * problem with a documented type, and to browsers as the service's error page (Boot's view
  * resolution, unchanged). Never a stack trace: a server error names the request id under which
- * it is logged here.
+ * it is logged here, with a follow-up token in the path, and what identifies a person in the
+ * exception's messages, masked ({@link LogSafe}).
  */
 public class ProblemErrorController extends BasicErrorController {
 
@@ -51,8 +53,9 @@ public class ProblemErrorController extends BasicErrorController {
         problem.put("instance", path);
         problem.put("requestId", requestId);
         if (status.is5xxServerError()) {
-            log.error("request {} to {} failed", requestId, path,
-                    (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+            // the path may hold a follow-up token, the exception's message what failed to be stored
+            log.error("request {} to {} failed", requestId, LogSafe.path(path),
+                    LogSafe.throwable((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION)));
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

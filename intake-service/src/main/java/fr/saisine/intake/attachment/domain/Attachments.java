@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import fr.saisine.events.ComplaintSubmitted.Attachment;
+import fr.saisine.platform.logging.LogSafe;
 
 /**
  * Keeps screened files in chunks and gives them back. Files are stored <em>before</em> the
@@ -94,7 +95,7 @@ public class Attachments {
             }
         }
         catch (RuntimeException ex) {
-            log.warn("chunks of attachment {} not discarded; nothing names them: {}", id, ex.toString());
+            log.warn("chunks of attachment {} not discarded; nothing names them: {}", id, LogSafe.describe(ex));
         }
     }
 

@@ -20,6 +20,7 @@ import org.springframework.web.multipart.MultipartException;
 import fr.saisine.intake.attachment.domain.AttachmentLimits;
 import fr.saisine.intake.attachment.domain.AttachmentTooLargeException;
 import fr.saisine.intake.attachment.domain.UnsupportedAttachmentException;
+import fr.saisine.platform.logging.LogSafe;
 import fr.saisine.platform.web.BodyProblem;
 
 /**
@@ -71,7 +72,7 @@ class AttachmentProblems {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unreadable(MultipartException ex) {
-        log.debug("unreadable multipart body", ex);
+        log.debug("unreadable multipart body", LogSafe.throwable(ex));
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, URI.create(BodyProblem.TYPE),
                 "The request body cannot be read", "the multipart/form-data body cannot be read (its boundary, "
                         + "or a part's headers, are malformed)"));

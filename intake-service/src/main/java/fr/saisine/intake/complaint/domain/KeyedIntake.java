@@ -14,6 +14,7 @@ import fr.saisine.intake.complaint.domain.KeyedSubmission.Filed;
 import fr.saisine.intake.complaint.domain.KeyedSubmission.InFlight;
 import fr.saisine.intake.complaint.domain.KeyedSubmission.KeyReused;
 import fr.saisine.intake.complaint.domain.KeyedSubmission.Replayed;
+import fr.saisine.platform.logging.LogSafe;
 
 /**
  * Files a complaint once per submission key, however often, and on however many instances, the
@@ -113,7 +114,7 @@ public class KeyedIntake {
             if (keys.insertTakeover(existing.id(), attempt, now, now.plus(ttl))) {
                 KeyClaim claim = KeyClaim.claim(existing.id(), fingerprint, now, ttl, attempt);
                 keys.replace(claim);
-                log.info("submission key {} taken over (attempt {})", existing.id(), attempt);
+                log.info("submission key {} taken over (attempt {})", LogSafe.id(existing.id()), attempt);
                 return file(claim, complaint);
             }
             Optional<Instant> rival = keys.takeoverAt(existing.id(), attempt);
@@ -139,7 +140,8 @@ public class KeyedIntake {
         }
         catch (RuntimeException ex) {
             // the complaint is filed and the client must hear so; a retry after the timeout files it again
-            log.error("complaint {} filed but not recorded under its key {}", submitted.reference(), claim.id(), ex);
+            log.error("complaint {} filed but not recorded under its key {}", submitted.reference(),
+                    LogSafe.id(claim.id()), LogSafe.throwable(ex));
         }
         return new Filed(submitted);
     }
@@ -154,8 +156,8 @@ public class KeyedIntake {
             }
         }
         catch (RuntimeException ex) {
-            log.warn("submission key {} not released; it frees itself after {}: {}", claim.id(), inFlightTimeout,
-                    ex.toString());
+            log.warn("submission key {} not released; it frees itself after {}: {}", LogSafe.id(claim.id()),
+                    inFlightTimeout, LogSafe.describe(ex));
         }
     }
 

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import fr.saisine.intake.complaint.domain.AttachmentNotFoundException;
 import fr.saisine.intake.complaint.domain.ComplaintNotFoundException;
 import fr.saisine.intake.complaint.domain.ReferencesExhaustedException;
+import fr.saisine.platform.logging.LogSafe;
 import fr.saisine.platform.web.BodyProblem;
 import fr.saisine.platform.web.ProblemTypes;
 
@@ -95,7 +96,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** The database cannot be reached: nothing was recorded, and the client may safely retry. */
     @ExceptionHandler
     ResponseEntity<Object> storageUnavailable(DataAccessResourceFailureException ex) {
-        log.error("complaint storage unavailable", ex);
+        log.error("complaint storage unavailable", LogSafe.throwable(ex));
         return problem(HttpStatus.SERVICE_UNAVAILABLE, null, "Temporarily unavailable",
                 "the complaint could not be recorded; nothing was kept, please try again in a moment", null);
     }

@@ -24,6 +24,7 @@ import fr.saisine.intake.complaint.web.RequestSizeLimit;
 import fr.saisine.intake.followup.domain.AnswerNotAwaitedException;
 import fr.saisine.intake.followup.domain.CaseClosedException;
 import fr.saisine.intake.followup.domain.FollowUpNotFoundException;
+import fr.saisine.platform.logging.LogSafe;
 import fr.saisine.platform.web.BodyProblem;
 import fr.saisine.platform.web.ProblemTypes;
 
@@ -55,7 +56,7 @@ class FollowUpApiProblems extends ResponseEntityExceptionHandler {
     /** The database cannot be reached: nothing was recorded, and the complainant may safely retry. */
     @ExceptionHandler
     ResponseEntity<Object> storageUnavailable(DataAccessResourceFailureException ex) {
-        log.error("follow-up storage unavailable", ex);
+        log.error("follow-up storage unavailable", LogSafe.throwable(ex));
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "/problems/unavailable", "Temporarily unavailable",
                 "nothing was recorded; please try again in a moment", Map.of());
     }

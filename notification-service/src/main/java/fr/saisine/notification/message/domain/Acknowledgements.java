@@ -17,6 +17,7 @@ import fr.saisine.notification.correspondent.Correspondent;
 import fr.saisine.notification.correspondent.CorrespondentDirectory;
 import fr.saisine.notification.correspondent.UnknownCorrespondentException;
 import fr.saisine.notification.message.domain.Messages.TracedLetter;
+import fr.saisine.platform.logging.LogSafe;
 import fr.saisine.platform.tracing.EventTracing;
 
 /** Once a complaint is routed, acknowledges it to everyone it names. */
@@ -82,8 +83,8 @@ public class Acknowledgements {
         for (OutgoingMessage already : messages.queueTraced(letters)) {
             // said in the trace of the complaint it is about, as it would be one event at a time
             tracing.continueTrace(traces.get(already.id()), "acknowledge", already.reference(),
-                    () -> log.info("acknowledgement of {} to {} already queued: redelivery ignored",
-                            already.reference(), already.recipient()));
+                    () -> log.info("acknowledgement {} already queued: redelivery ignored",
+                            LogSafe.id(already.id())));
         }
         correspondence.startedAll(routed, clock.instant());
     }

@@ -26,6 +26,7 @@ import fr.saisine.notification.message.domain.Messages;
 import fr.saisine.notification.message.domain.Messages.TracedLetter;
 import fr.saisine.notification.message.domain.OutgoingMessage;
 import fr.saisine.notification.message.sending.MailQueue;
+import fr.saisine.platform.logging.LogSafe;
 import fr.saisine.platform.store.Versioned;
 import fr.saisine.platform.tracing.EventTracing;
 
@@ -111,7 +112,8 @@ class MongoMessages implements Messages {
         boolean pending = store.find(id).filter(stored -> !stored.state().isDone()).isPresent();
         if (pending && queue.enqueue(id, redelivered.message().createdAt(), redelivered.traceparent())) {
             tracing.continueTrace(redelivered.traceparent(), "queue letter", redelivered.message().reference(),
-                    () -> log.info("message {} was stored but not queued (a crash in between): queued now", id));
+                    () -> log.info("message {} was stored but not queued (a crash in between): queued now",
+                            LogSafe.id(id)));
             return true;
         }
         return false;

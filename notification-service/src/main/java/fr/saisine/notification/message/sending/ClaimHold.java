@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import fr.saisine.platform.logging.LogSafe;
+
 /**
  * A sender's hold on the claims of the letters it is sending: renewed every third of the lease
  * while it lasts, so that no other sender takes over an attempt still going or still to come. A
@@ -49,7 +51,7 @@ final class ClaimHold implements AutoCloseable {
                     catch (RuntimeException ex) {
                         all = false;
                         if (over.getCount() > 0) {
-                            log.warn("could not renew the claim {}: {}", claim, ex.toString());
+                            log.warn("could not renew the claim {}: {}", LogSafe.id(claim), LogSafe.describe(ex));
                         }
                     }
                 }

@@ -34,6 +34,7 @@ import fr.saisine.notification.message.domain.FollowUpLinkUnannouncedException;
 import fr.saisine.notification.message.domain.FollowUpLinks;
 import fr.saisine.notification.message.domain.OutgoingMessage;
 import fr.saisine.notification.message.persistence.MessageStore;
+import fr.saisine.platform.logging.LogSafe;
 import fr.saisine.platform.polling.PollingWorker;
 import fr.saisine.platform.store.Versioned;
 import fr.saisine.platform.tracing.EventTracing;
@@ -268,15 +269,17 @@ final class MailSender extends PollingWorker {
 
     private void retryLater(String id, int attempts, Duration delay, RuntimeException cause) {
         Instant next = clock.instant().plus(delay);
-        log.warn("message {} not sent (attempt {} of {}), next try at {}: {}", id, attempts, properties.maxAttempts(),
-                next, cause.getMessage());
+        // the id and a mail server's reply name the recipient's address: masked in the log, kept in the store
+        log.warn("message {} not sent (attempt {} of {}), next try at {}: {}", LogSafe.id(id), attempts,
+                properties.maxAttempts(), next, LogSafe.text(cause.getMessage()));
         messages.attemptFailed(id, attempts, next, cause.getMessage());
         queue.reschedule(id, next);
     }
 
     private void fail(Versioned<OutgoingMessage> attempt, int attempts, MailException cause) {
         OutgoingMessage message = attempt.state();
-        log.error("message {} failed for good after {} attempt(s): {}", message.id(), attempts, cause.getMessage());
+        log.error("message {} failed for good after {} attempt(s): {}", LogSafe.id(message.id()), attempts,
+                LogSafe.text(cause.getMessage()));
         finish(attempt, message.failed(attempts, cause.getMessage()), new NotificationFailed(message.reference(),
                 message.id(), message.kind(), message.recipient(), cause.getMessage(), attempts, clock.instant()));
     }
@@ -284,7 +287,7 @@ final class MailSender extends PollingWorker {
     /** Records the outcome with its event, once. */
     private void finish(Versioned<OutgoingMessage> attempt, OutgoingMessage outcome, Event event) {
         if (!messages.recordOutcome(attempt, outcome, event)) {
-            log.warn("message {}: another sender recorded its outcome first", attempt.id());
+            log.warn("message {}: another sender recorded its outcome first", LogSafe.id(attempt.id()));
         }
         else if (event instanceof NotificationDelivered) {
             log.info("{} letter of {} sent", outcome.kind(), outcome.reference());

@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import fr.saisine.events.StaffActor;
+import fr.saisine.platform.logging.LogSafe;
 import fr.saisine.platform.security.StaffMember;
 import fr.saisine.triage.cases.domain.Colleagues;
 
@@ -56,7 +57,7 @@ class MongoColleagues implements Colleagues {
         }
         catch (RuntimeException ex) {
             written.remove(staff.subject(), staff);
-            log.warn("colleague {} not remembered this time: {}", staff.username(), ex.toString());
+            log.warn("colleague {} not remembered this time: {}", staff.username(), LogSafe.describe(ex));
         }
     }
 

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import fr.saisine.events.CaseSummary;
 import fr.saisine.platform.events.EventJson;
 import fr.saisine.platform.events.UnreadableEventException;
+import fr.saisine.platform.logging.LogSafe;
 import fr.saisine.triage.views.domain.CaseViews;
 
 /**
@@ -121,7 +122,7 @@ public final class CaseViewsFeed implements AutoCloseable {
             }
             catch (RuntimeException ex) {
                 // the broker away, or the topic not there yet: the views wait, the instance is not ready
-                log.warn("case views: cannot read {} ({}); again in {}", topic, ex.toString(), RETRY);
+                log.warn("case views: cannot read {} ({}); again in {}", topic, LogSafe.describe(ex), RETRY);
                 pause();
             }
         }

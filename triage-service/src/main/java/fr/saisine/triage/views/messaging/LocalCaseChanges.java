@@ -6,6 +6,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import fr.saisine.events.CaseSummary;
+import fr.saisine.platform.logging.LogSafe;
 import fr.saisine.triage.views.domain.CaseViews;
 
 /**
@@ -33,7 +34,7 @@ class LocalCaseChanges {
         catch (RuntimeException ex) {
             // the change is stored and will come back through case-views: the agent's request has succeeded
             log.warn("case views: {} v{} not applied at once ({}); it will be from case-views", summary.reference(),
-                    summary.version(), ex.toString());
+                    summary.version(), LogSafe.describe(ex));
         }
     }
 }
