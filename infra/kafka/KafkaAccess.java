@@ -3,6 +3,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public class KafkaAccess {
         client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(client)) {
             int created = 0;
-            Map<ConfigResource, List<AlterConfigOp>> existing = new LinkedHashMap<>();
+            Map<ConfigResource, Collection<AlterConfigOp>> existing = new LinkedHashMap<>();
             for (Topic topic : topics) {
                 NewTopic wanted = new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs());
                 try {
@@ -90,7 +91,7 @@ public class KafkaAccess {
                     }
                     if (!topic.configs().isEmpty()) {
                         existing.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()), topic.configs().entrySet()
-                                .stream().map(config -> new AlterConfigOp(new ConfigEntry(config.getKey(), config.getValue()),
+                                .stream().map(setting -> new AlterConfigOp(new ConfigEntry(setting.getKey(), setting.getValue()),
                                         AlterConfigOp.OpType.SET)).toList());
                     }
                 }
