@@ -108,7 +108,7 @@ ensure_keycloak() {
 
 # FerretDB's module zip lacks the generated build/version/version.txt, so a plain
 # `go install` builds a binary that panics at start: build from a copy that has it.
-# Three patches (docs/ferretdb.md):
+# Four patches (docs/ferretdb.md):
 # - the SQLite backend queries _id as `->'$._id'` but indexes it as `->"_id"`, so SQLite never
 #   uses the index and every lookup by _id reads the whole collection (100 ms at 5,000 documents
 #   instead of 1 ms). The patch writes the query like the index.
@@ -119,6 +119,9 @@ ensure_keycloak() {
 # - only {_id: value} reaches SQLite; {_id: {$in: [...]}} read the whole collection. The patch
 #   (infra/ferretdb/patch/ids-in*) sends it to SQLite as `IN (...)` on the _id index, so that several
 #   documents are read (or deleted) by _id in one command.
+# - compact on SQLite ran only `PRAGMA incremental_vacuum`; the patch (infra/ferretdb/patch/checkpoint.go.in)
+#   then checkpoints the write-ahead log and truncates it, so that a deleted document is left in no
+#   file once its collection is compacted (with secure_delete: start_mongodb).
 FERRETDB_BUILD="saisine5"
 ensure_ferretdb() {
     FERRETDB="$TOOLS/ferretdb-$FERRETDB_VERSION-$FERRETDB_BUILD"
