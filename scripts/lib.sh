@@ -117,7 +117,7 @@ ensure_keycloak() {
 
 # FerretDB's module zip lacks the generated build/version/version.txt, so a plain
 # `go install` builds a binary that panics at start: build from a copy that has it.
-# Three patches (docs/ferretdb.md):
+# Four patches (docs/ferretdb.md):
 # - the SQLite backend queries _id as `->'$._id'` but indexes it as `->"_id"`, so SQLite never
 #   uses the index and every lookup by _id reads the whole collection (100 ms at 5,000 documents
 #   instead of 1 ms). The patch writes the query like the index.
@@ -128,7 +128,10 @@ ensure_keycloak() {
 # - only {_id: value} reaches SQLite; {_id: {$in: [...]}} read the whole collection. The patch
 #   (infra/ferretdb/patch/ids-in*) sends it to SQLite as `IN (...)` on the _id index, so that several
 #   documents are read (or deleted) by _id in one command.
-FERRETDB_BUILD="saisine4"
+# - compact on SQLite ran only `PRAGMA incremental_vacuum`; the patch (infra/ferretdb/patch/checkpoint.go.in)
+#   then checkpoints the write-ahead log and truncates it, so that a deleted document is left in no
+#   file once its collection is compacted (with secure_delete: start_mongodb).
+FERRETDB_BUILD="saisine5"
 ensure_ferretdb() {
     FERRETDB="$TOOLS/ferretdb-$FERRETDB_VERSION-$FERRETDB_BUILD"
     [ -x "$FERRETDB" ] && return 0
@@ -160,6 +163,10 @@ ensure_ferretdb() {
         && sed -i "/^func (c \*collection) Explain(/,/^}/{/^\t\tswitch v.(type) {\$/r $ROOT/infra/ferretdb/patch/ids-in-explain.go.in
 }" "$sqlite/collection.go" \
         && [ "$(grep -c 'idsIn(v)' "$sqlite/collection.go")" = 2 ] \
+        && cp "$ROOT/infra/ferretdb/patch/checkpoint.go.in" "$sqlite/saisine_checkpoint.go" \
+        && sed -i "/^func (c \*collection) Compact(/,/^}/s|^\treturn new(backends.CompactResult), nil\$|\treturn checkpointed(ctx, db)|" \
+            "$sqlite/collection.go" \
+        && grep -q '^	return checkpointed(ctx, db)$' "$sqlite/collection.go" \
         && go mod edit -replace github.com/FerretDB/FerretDB=./src \
         && go build -o "$FERRETDB" github.com/FerretDB/FerretDB/cmd/ferretdb) \
         > "$TOOLS/ferretdb-build.log" 2>&1 \
@@ -349,6 +356,13 @@ apply_kafka_access() {
         || die "could not apply infra/kafka/access.conf to Kafka; see $LOGS/kafka-access.log"$'\n'"$(tail -n 15 "$LOGS/kafka-access.log")"
 }
 
+# FerretDB on SQLite erases what it deletes (docs/ferretdb.md): secure_delete zeroes a deleted document
+# in the database file, and journal_size_limit(0) truncates the write-ahead log, which still holds the
+# pages as they were, when SQLite rewinds it; the compact command (FerretDB patched: checkpoint.go.in)
+# truncates it at once. modernc.org/sqlite runs each _pragma on every connection FerretDB opens.
+# mongod zeroes nothing it frees: see docs/ferretdb.md for what it would need.
+FERRETDB_SQLITE_PRAGMAS="_pragma=secure_delete(1)&_pragma=journal_size_limit(0)"
+
 start_mongodb() {
     local data="$RUN/mongodb-data"
     mkdir -p "$data"
@@ -356,7 +370,7 @@ start_mongodb() {
         start_process mongodb "$MONGO_PORT" mongod --dbpath "$data" --port "$MONGO_PORT" --bind_ip 127.0.0.1 || return 0
     else
         ensure_ferretdb
-        start_process mongodb "$MONGO_PORT" "$FERRETDB" --handler=sqlite --sqlite-url="file:$data/" \
+        start_process mongodb "$MONGO_PORT" "$FERRETDB" --handler=sqlite --sqlite-url="file:$data/?$FERRETDB_SQLITE_PRAGMAS" \
             --listen-addr="127.0.0.1:$MONGO_PORT" --debug-addr="127.0.0.1:$FERRET_DEBUG_PORT" \
             --state-dir="$data" --telemetry=disable --log-level=warn || return 0
     fi
@@ -410,6 +424,8 @@ infra_up() {
 infra_env() {
     export SPRING_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
     export SPRING_MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT"
+    # where the database keeps its files: the tests that prove an erased document is in none of them
+    export SAISINE_MONGODB_DATA="$RUN/mongodb-data"
     export SPRING_MAIL_HOST="127.0.0.1"
     export SPRING_MAIL_PORT="$SMTP_PORT"
     export SAISINE_MAIL_API="http://127.0.0.1:$MAIL_WEB_PORT"

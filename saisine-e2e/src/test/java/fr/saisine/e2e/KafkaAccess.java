@@ -23,6 +23,12 @@ final class KafkaAccess {
 
     /** {@code renames}: each topic of access.conf and the name it has in this run. */
     static void grant(Map<String, String> renames) throws IOException, InterruptedException {
+        grant(renames, Map.of());
+    }
+
+    /** The same, with these variables in the program's environment (the retention settings of access.conf). */
+    static void grant(Map<String, String> renames, Map<String, String> environment)
+            throws IOException, InterruptedException {
         TestServers.Addresses servers = TestServers.addresses();
         if (servers.kafka().passwords().isEmpty()) {
             return; // a broker without authentication (the Testcontainers path): nothing to grant
@@ -37,7 +43,9 @@ final class KafkaAccess {
                     "--bootstrap", servers.kafkaBootstrap(), "--config", adminConfig.toString()));
             renames.forEach((topic, name) -> command.addAll(List.of("--rename", topic + "=" + name)));
             command.add(root.resolve("infra/kafka/access.conf").toString());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("could not grant this run's topics: " + output);
