@@ -12,5 +12,6 @@ public interface AttachmentChunks {
 
     Optional<byte[]> find(String id, int n);
 
-    void delete(String id, int n);
+    /** @return false when there was no such chunk */
+    boolean delete(String id, int n);
 }

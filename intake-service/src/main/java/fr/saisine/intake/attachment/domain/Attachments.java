@@ -87,6 +87,29 @@ public class Attachments {
         }
     }
 
+    /**
+     * Erases the files of a complaint or an answer, each chunk by its {@code _id}: those the size
+     * says, then on while more are found (a chunk size changed since they were stored). A failure
+     * is thrown, for an erasure must be done again rather than left half done.
+     *
+     * @return how many of the files had chunks left (none on a repeated erasure)
+     */
+    public long erase(List<Attachment> attachments) {
+        long erased = 0;
+        for (Attachment attachment : attachments) {
+            boolean found = false;
+            for (int n = 0; ; n++) {
+                boolean deleted = chunks.delete(attachment.id(), n);
+                found |= deleted;
+                if (!deleted && (long) n * chunkSize >= Math.max(attachment.size(), 1)) {
+                    break;
+                }
+            }
+            erased += found ? 1 : 0;
+        }
+        return erased;
+    }
+
     private void discard(String id, long size) {
         try {
             for (int n = 0; (long) n * chunkSize < Math.max(size, 1); n++) {

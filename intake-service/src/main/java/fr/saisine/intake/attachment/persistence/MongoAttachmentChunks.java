@@ -41,8 +41,8 @@ class MongoAttachmentChunks implements AttachmentChunks {
     }
 
     @Override
-    public void delete(String id, int n) {
-        chunks.deleteOne(Filters.eq("_id", key(id, n)));
+    public boolean delete(String id, int n) {
+        return chunks.deleteOne(Filters.eq("_id", key(id, n))).getDeletedCount() > 0;
     }
 
     private static String key(String id, int n) {

@@ -1,12 +1,16 @@
 package fr.saisine.intake.followup.persistence;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 
 import fr.saisine.events.ComplaintSubmitted.Attachment;
 import fr.saisine.events.Event;
@@ -14,6 +18,7 @@ import fr.saisine.events.EventEnvelope;
 import fr.saisine.intake.followup.domain.ComplainantRequests;
 import fr.saisine.platform.outbox.Outbox;
 import fr.saisine.platform.outbox.OutboxRelay;
+import fr.saisine.platform.store.ByIds;
 import fr.saisine.platform.store.VersionedStore;
 
 /**
@@ -57,6 +62,23 @@ public class MongoComplainantRequests implements ComplainantRequests {
     @Override
     public boolean exists(String id) {
         return mongo.getCollection(COLLECTION).find(Filters.eq("_id", id)).first() != null;
+    }
+
+    @Override
+    public Set<String> existing(Collection<String> ids) {
+        return ByIds.read(mongo.getCollection(COLLECTION), ids, Projections.include("_id")).stream()
+                .map(d -> d.getString("_id")).collect(Collectors.toSet());
+    }
+
+    /**
+     * Requests are never given a second version, so their documents are all there is; deleted by
+     * {@code _id} ({@code $in}, at most a case's versions and closures, and its link requests). A
+     * request whose event was not published yet loses it: its marker is dropped as an orphan.
+     */
+    @Override
+    public long erase(Collection<String> ids) {
+        return ids.isEmpty() ? 0
+                : mongo.getCollection(COLLECTION).deleteMany(Filters.in("_id", List.copyOf(ids))).getDeletedCount();
     }
 
     @Override
