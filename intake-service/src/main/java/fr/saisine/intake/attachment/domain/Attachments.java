@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -30,9 +33,11 @@ public class Attachments {
 
     private final AttachmentChunks chunks;
     private final int chunkSize;
+    private final Clock clock;
 
-    Attachments(AttachmentChunks chunks, AttachmentLimits limits) {
+    Attachments(AttachmentChunks chunks, AttachmentLimits limits, Clock clock) {
         this.chunks = chunks;
+        this.clock = clock;
         this.chunkSize = Math.toIntExact(limits.chunkSize().toBytes());
     }
 
@@ -53,6 +58,7 @@ public class Attachments {
 
     private Attachment store(ScreenedUpload upload) {
         String id = UUID.randomUUID().toString();
+        chunks.markPending(id, clock.instant());
         MessageDigest sha256 = sha256();
         long size = 0;
         int n = 0;
@@ -73,6 +79,53 @@ public class Attachments {
         }
         return new Attachment(id, upload.filename(), upload.contentType(), size,
                 HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /**
+     * The files are named by the complaint or answer they were stored for, now recorded: no longer
+     * pending. Not thrown: the filing is done; a file left marked is checked before it is purged.
+     */
+    public void attached(List<Attachment> attachments) {
+        try {
+            chunks.settle(attachments.stream().map(Attachment::id).toList());
+        }
+        catch (RuntimeException ex) {
+            log.warn("{} attachment(s) filed but still marked pending: the purge checks them first: {}",
+                    attachments.size(), ex.toString());
+        }
+    }
+
+    /**
+     * Up to {@code limit} files stored before {@code before} and still pending: nothing was known
+     * to name them when they were last seen (a crash, a failure after which the complaint may or
+     * may not have been written), to be checked before they are purged.
+     */
+    public List<String> pendingBefore(Instant before, int limit) {
+        return chunks.pendingBefore(before, limit);
+    }
+
+    /** Files found named after all: settled, kept. */
+    public void settle(Collection<String> ids) {
+        chunks.settle(ids);
+    }
+
+    /**
+     * Erases abandoned files, whose size nothing records: their chunks from the first until one is
+     * missing, then their marks.
+     *
+     * @return how many had chunks
+     */
+    public long eraseAbandoned(Collection<String> ids) {
+        long erased = 0;
+        for (String id : ids) {
+            int n = 0;
+            while (chunks.delete(id, n)) {
+                n++;
+            }
+            erased += n > 0 ? 1 : 0;
+        }
+        chunks.settle(ids);
+        return erased;
     }
 
     /** The content of a stored attachment, read a chunk at a time. */
@@ -115,6 +168,7 @@ public class Attachments {
             for (int n = 0; (long) n * chunkSize < Math.max(size, 1); n++) {
                 chunks.delete(id, n);
             }
+            chunks.settle(List.of(id));
         }
         catch (RuntimeException ex) {
             log.warn("chunks of attachment {} not discarded; nothing names them: {}", id, ex.toString());

@@ -21,6 +21,12 @@ public interface ComplaintRecords {
     /** The complaint as filed; empty when there is none, or when it was erased ({@link #erased}). */
     Optional<ComplaintSubmitted> find(Reference reference);
 
+    /**
+     * Of these attachment ids, those named by a stored complaint. A scan (the files are not indexed by
+     * id): only for the purge of abandoned uploads, and only when some are found, rarely.
+     */
+    Set<String> attachmentsNamed(Collection<String> attachmentIds);
+
     /** The complaint's tombstone, when its personal data was erased. */
     Optional<ErasedComplaint> erased(Reference reference);
 

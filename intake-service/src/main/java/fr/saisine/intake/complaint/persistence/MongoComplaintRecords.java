@@ -3,6 +3,7 @@ package fr.saisine.intake.complaint.persistence;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,6 +75,27 @@ class MongoComplaintRecords implements ComplaintRecords {
         }
         ComplaintSubmitted state = mongo.getConverter().read(ComplaintSubmitted.class, head.get("state", Document.class));
         return Optional.of(store.latest(reference.value(), VersionedStore.versionOf(head), state).state());
+    }
+
+    @Override
+    public Set<String> attachmentsNamed(Collection<String> attachmentIds) {
+        Set<String> wanted = Set.copyOf(attachmentIds);
+        Set<String> named = new HashSet<>();
+        if (wanted.isEmpty()) {
+            return named;
+        }
+        for (Document stored : mongo.getCollection(COLLECTION).find(Filters.exists("state.attachments.0"))
+                .projection(Projections.include("state.attachments._id", "state.attachments.id"))) {
+            Document state = stored.get("state", Document.class);
+            for (Document attachment : state.getList("attachments", Document.class, List.of())) {
+                // Spring Data writes an embedded record's id as _id
+                String id = attachment.containsKey("_id") ? attachment.getString("_id") : attachment.getString("id");
+                if (wanted.contains(id)) {
+                    named.add(id);
+                }
+            }
+        }
+        return named;
     }
 
     @Override

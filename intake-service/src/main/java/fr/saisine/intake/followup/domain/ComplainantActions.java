@@ -114,6 +114,7 @@ public class ComplainantActions {
             attachments.discard(stored);
             throw new AnswerNotAwaitedException(c.status(), true);
         }
+        attachments.attached(stored);
         return now;
     }
 

@@ -28,6 +28,12 @@ public interface ComplainantRequests {
 
     boolean exists(String id);
 
+    /**
+     * Of these attachment ids, those named by a stored request (an answer). A scan (the files are not indexed by
+     * id): only for the purge of abandoned uploads, and only when some are found, rarely.
+     */
+    Set<String> attachmentsNamed(Collection<String> attachmentIds);
+
     /** Of these ids, those recorded: one read by {@code _id} for them all. */
     Set<String> existing(Collection<String> ids);
 

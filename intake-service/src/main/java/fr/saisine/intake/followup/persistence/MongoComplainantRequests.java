@@ -2,10 +2,12 @@ package fr.saisine.intake.followup.persistence;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -62,6 +64,27 @@ public class MongoComplainantRequests implements ComplainantRequests {
     @Override
     public boolean exists(String id) {
         return mongo.getCollection(COLLECTION).find(Filters.eq("_id", id)).first() != null;
+    }
+
+    @Override
+    public Set<String> attachmentsNamed(Collection<String> attachmentIds) {
+        Set<String> wanted = Set.copyOf(attachmentIds);
+        Set<String> named = new HashSet<>();
+        if (wanted.isEmpty()) {
+            return named;
+        }
+        for (Document stored : mongo.getCollection(COLLECTION).find(Filters.exists("state.attachments.0"))
+                .projection(Projections.include("state.attachments._id", "state.attachments.id"))) {
+            Document state = stored.get("state", Document.class);
+            for (Document attachment : state.getList("attachments", Document.class, List.of())) {
+                // Spring Data writes an embedded record's id as _id
+                String id = attachment.containsKey("_id") ? attachment.getString("_id") : attachment.getString("id");
+                if (wanted.contains(id)) {
+                    named.add(id);
+                }
+            }
+        }
+        return named;
     }
 
     @Override
