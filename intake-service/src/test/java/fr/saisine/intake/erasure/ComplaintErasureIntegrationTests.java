@@ -310,9 +310,11 @@ class ComplaintErasureIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> !records.letters(marker).isEmpty()
                 && records.caseOf(marker).isPresent());
 
-        assertThat(records.letters(filed.reference())).isEmpty();
+        // a routing is dropped before it is written; a letter or a link is erased again just after it
+        // is written, in the same poll as the marker's letter, whose write may be seen a moment before
         assertThat(records.caseOf(filed.reference())).isEmpty();
-        assertThat(records.link(FollowUpTokens.hash(token))).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> records.letters(filed.reference()).isEmpty()
+                && records.link(FollowUpTokens.hash(token)).isEmpty());
         assertErasedProblem(followUp(token));
     }
 }
