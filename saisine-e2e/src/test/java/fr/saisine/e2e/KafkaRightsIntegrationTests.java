@@ -45,7 +45,7 @@ class KafkaRightsIntegrationTests {
     }
 
     @Test
-    void notificationServiceReadsTheLifecycleButMayNotWriteToIt() throws Exception {
+    void notificationServiceReadsTheLifecycleButMayNotWriteTheStaffViews() throws Exception {
         try (var consumer = consumer("notification-service", servers.kafka().password("notification-service"))) {
             TopicPartition partition = new TopicPartition(Topics.COMPLAINT_EVENTS, 0);
             consumer.assign(List.of(partition));
@@ -54,7 +54,8 @@ class KafkaRightsIntegrationTests {
             assertThat(consumer.position(partition)).isGreaterThanOrEqualTo(0);
         }
         try (var producer = producer("notification-service", servers.kafka().password("notification-service"))) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.COMPLAINT_EVENTS, "2026-000001", "{}"))
+            // it writes complaint-events (its answers to erasure orders), never triage's case summaries
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.CASE_VIEWS, "2026-000001", "{}"))
                     .get(20, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(TopicAuthorizationException.class);

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import org.bson.Document;
 
+import com.mongodb.client.model.Filters;
+
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +38,12 @@ public class CorrespondentDirectory {
                     mongo.getConverter().write(Correspondent.of(complaint), stored);
                     return stored;
                 }).toList());
+    }
+
+    /** Forgets who the complaint names (its erasure): false when nothing was kept. */
+    public boolean erase(String reference) {
+        return mongo.getCollection(mongo.getCollectionName(Correspondent.class))
+                .deleteOne(Filters.eq("_id", reference)).getDeletedCount() > 0;
     }
 
     public Optional<Correspondent> find(String reference) {

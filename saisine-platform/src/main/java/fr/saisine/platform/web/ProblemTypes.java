@@ -8,6 +8,12 @@ import org.springframework.http.ProblemDetail;
 /** The documented problem type of each refusal Spring MVC makes by itself (docs/api.md). */
 public final class ProblemTypes {
 
+    /**
+     * A complaint whose personal data was erased under the retention schedule (410 Gone): it
+     * existed, and nothing of it is served any more (docs/retention.md).
+     */
+    public static final String ERASED = "/problems/erased";
+
     private ProblemTypes() {
     }
 

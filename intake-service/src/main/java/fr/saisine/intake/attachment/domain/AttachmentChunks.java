@@ -1,5 +1,8 @@
 package fr.saisine.intake.attachment.domain;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,5 +15,18 @@ public interface AttachmentChunks {
 
     Optional<byte[]> find(String id, int n);
 
-    void delete(String id, int n);
+    /**
+     * Notes that attachment {@code id} is being stored and nothing names it yet, before its first
+     * chunk: what the purge of abandoned uploads looks for.
+     */
+    void markPending(String id, Instant at);
+
+    /** The attachments are named by what they were stored for (or discarded): no longer pending. */
+    void settle(Collection<String> ids);
+
+    /** Up to {@code limit} attachments pending since before {@code before}. */
+    List<String> pendingBefore(Instant before, int limit);
+
+    /** @return false when there was no such chunk */
+    boolean delete(String id, int n);
 }

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -31,9 +34,11 @@ public class Attachments {
 
     private final AttachmentChunks chunks;
     private final int chunkSize;
+    private final Clock clock;
 
-    Attachments(AttachmentChunks chunks, AttachmentLimits limits) {
+    Attachments(AttachmentChunks chunks, AttachmentLimits limits, Clock clock) {
         this.chunks = chunks;
+        this.clock = clock;
         this.chunkSize = Math.toIntExact(limits.chunkSize().toBytes());
     }
 
@@ -54,6 +59,7 @@ public class Attachments {
 
     private Attachment store(ScreenedUpload upload) {
         String id = UUID.randomUUID().toString();
+        chunks.markPending(id, clock.instant());
         MessageDigest sha256 = sha256();
         long size = 0;
         int n = 0;
@@ -76,6 +82,53 @@ public class Attachments {
                 HexFormat.of().formatHex(sha256.digest()));
     }
 
+    /**
+     * The files are named by the complaint or answer they were stored for, now recorded: no longer
+     * pending. Not thrown: the filing is done; a file left marked is checked before it is purged.
+     */
+    public void attached(List<Attachment> attachments) {
+        try {
+            chunks.settle(attachments.stream().map(Attachment::id).toList());
+        }
+        catch (RuntimeException ex) {
+            log.warn("{} attachment(s) filed but still marked pending: the purge checks them first: {}",
+                    attachments.size(), ex.toString());
+        }
+    }
+
+    /**
+     * Up to {@code limit} files stored before {@code before} and still pending: nothing was known
+     * to name them when they were last seen (a crash, a failure after which the complaint may or
+     * may not have been written), to be checked before they are purged.
+     */
+    public List<String> pendingBefore(Instant before, int limit) {
+        return chunks.pendingBefore(before, limit);
+    }
+
+    /** Files found named after all: settled, kept. */
+    public void settle(Collection<String> ids) {
+        chunks.settle(ids);
+    }
+
+    /**
+     * Erases abandoned files, whose size nothing records: their chunks from the first until one is
+     * missing, then their marks.
+     *
+     * @return how many had chunks
+     */
+    public long eraseAbandoned(Collection<String> ids) {
+        long erased = 0;
+        for (String id : ids) {
+            int n = 0;
+            while (chunks.delete(id, n)) {
+                n++;
+            }
+            erased += n > 0 ? 1 : 0;
+        }
+        chunks.settle(ids);
+        return erased;
+    }
+
     /** The content of a stored attachment, read a chunk at a time. */
     public InputStream open(Attachment attachment) {
         return new ChunkedContent(chunks, attachment.id(), attachment.size());
@@ -88,11 +141,35 @@ public class Attachments {
         }
     }
 
+    /**
+     * Erases the files of a complaint or an answer, each chunk by its {@code _id}: those the size
+     * says, then on while more are found (a chunk size changed since they were stored). A failure
+     * is thrown, for an erasure must be done again rather than left half done.
+     *
+     * @return how many of the files had chunks left (none on a repeated erasure)
+     */
+    public long erase(List<Attachment> attachments) {
+        long erased = 0;
+        for (Attachment attachment : attachments) {
+            boolean found = false;
+            for (int n = 0; ; n++) {
+                boolean deleted = chunks.delete(attachment.id(), n);
+                found |= deleted;
+                if (!deleted && (long) n * chunkSize >= Math.max(attachment.size(), 1)) {
+                    break;
+                }
+            }
+            erased += found ? 1 : 0;
+        }
+        return erased;
+    }
+
     private void discard(String id, long size) {
         try {
             for (int n = 0; (long) n * chunkSize < Math.max(size, 1); n++) {
                 chunks.delete(id, n);
             }
+            chunks.settle(List.of(id));
         }
         catch (RuntimeException ex) {
             log.warn("chunks of attachment {} not discarded; nothing names them: {}", id, LogSafe.describe(ex));

@@ -1,5 +1,10 @@
 package fr.saisine.intake.attachment.persistence;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -22,11 +27,34 @@ import fr.saisine.intake.attachment.domain.AttachmentChunks;
 class MongoAttachmentChunks implements AttachmentChunks {
 
     static final String COLLECTION = "attachment_chunks";
+    /** One small document per upload not yet named by a complaint or an answer: a short list, the backlog. */
+    static final String PENDING = "pending_uploads";
 
     private final MongoCollection<Document> chunks;
+    private final MongoCollection<Document> pending;
 
     MongoAttachmentChunks(MongoTemplate mongo) {
         this.chunks = mongo.getCollection(COLLECTION);
+        this.pending = mongo.getCollection(PENDING);
+    }
+
+    @Override
+    public void markPending(String id, Instant at) {
+        pending.insertOne(new Document("_id", id).append("at", Date.from(at)));
+    }
+
+    @Override
+    public void settle(Collection<String> ids) {
+        if (!ids.isEmpty()) {
+            pending.deleteMany(Filters.in("_id", List.copyOf(ids)));
+        }
+    }
+
+    /** A scan on FerretDB, of the short list of uploads in progress or abandoned. */
+    @Override
+    public List<String> pendingBefore(Instant before, int limit) {
+        return pending.find(Filters.lt("at", Date.from(before))).limit(limit).map(d -> d.getString("_id"))
+                .into(new ArrayList<>());
     }
 
     @Override
@@ -41,8 +69,8 @@ class MongoAttachmentChunks implements AttachmentChunks {
     }
 
     @Override
-    public void delete(String id, int n) {
-        chunks.deleteOne(Filters.eq("_id", key(id, n)));
+    public boolean delete(String id, int n) {
+        return chunks.deleteOne(Filters.eq("_id", key(id, n))).getDeletedCount() > 0;
     }
 
     private static String key(String id, int n) {

@@ -32,7 +32,10 @@ public class AttachedFiling {
     }
 
     public SubmittedComplaint submit(NewComplaint complaint, List<ScreenedUpload> uploads) {
-        return intake.submit(complaint.with(attachments.store(uploads)));
+        List<Attachment> stored = attachments.store(uploads);
+        SubmittedComplaint submitted = intake.submit(complaint.with(stored));
+        attachments.attached(stored);
+        return submitted;
     }
 
     /**
@@ -43,7 +46,10 @@ public class AttachedFiling {
             NewComplaint complaint, List<ScreenedUpload> uploads, Duration patience) {
         List<Attachment> stored = attachments.store(uploads);
         KeyedSubmission outcome = keyedIntake.submit(key, fingerprint.apply(stored), complaint.with(stored), patience);
-        if (!(outcome instanceof KeyedSubmission.Filed)) {
+        if (outcome instanceof KeyedSubmission.Filed) {
+            attachments.attached(stored);
+        }
+        else {
             attachments.discard(stored);
         }
         return outcome;

@@ -68,11 +68,13 @@ public class ComplaintIntake {
      *
      * @throws fr.saisine.platform.access.AccessRefusedException when it is not in the reader's
      *         sectors, or not routed yet, or does not exist
+     * @throws ComplaintErasedException when its personal data was erased (the rule and the record come first)
      */
     public ComplaintSubmitted read(StaffMember staff, String reference) {
         access.checkCase(staff, reference, sectors.sectorOf(reference));
-        return records.find(new Reference(reference))
-                .orElseThrow(() -> new ComplaintNotFoundException(reference));
+        Reference ref = new Reference(reference);
+        return records.find(ref).orElseThrow(() -> records.erased(ref).<RuntimeException>map(ComplaintErasedException::new)
+                .orElseGet(() -> new ComplaintNotFoundException(reference)));
     }
 
     /**

@@ -18,6 +18,11 @@ public record SubmissionKey(Scope scope, String value) {
         Scope(String prefix) {
             this.prefix = prefix;
         }
+
+        /** What the ids of this scope's keys, and of their takeovers, begin with. */
+        public String idPrefix() {
+            return prefix + ":";
+        }
     }
 
     public SubmissionKey {

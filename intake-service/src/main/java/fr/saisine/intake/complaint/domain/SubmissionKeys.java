@@ -32,4 +32,12 @@ public interface SubmissionKeys {
 
     /** The holder gives the key up: filing failed, nothing was kept, the client may retry. */
     void delete(String id);
+
+    /**
+     * Deletes up to {@code limit} keys of this scope, and takeovers of them, first used before
+     * {@code createdBefore} (which must be past their time to live: they answer nothing any more).
+     *
+     * @return how many were deleted
+     */
+    long purge(SubmissionKey.Scope scope, Instant createdBefore, int limit);
 }

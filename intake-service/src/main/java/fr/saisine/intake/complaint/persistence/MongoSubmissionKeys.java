@@ -15,7 +15,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 import fr.saisine.intake.complaint.domain.KeyClaim;
+import fr.saisine.intake.complaint.domain.SubmissionKey;
 import fr.saisine.intake.complaint.domain.SubmissionKeys;
+import fr.saisine.platform.store.Purges;
 import fr.saisine.intake.complaint.domain.SubmittedComplaint;
 
 /**
@@ -76,6 +78,15 @@ class MongoSubmissionKeys implements SubmissionKeys {
     @Override
     public void delete(String id) {
         keys.deleteOne(Filters.eq("_id", id));
+    }
+
+    /** A scan on FerretDB of each collection: daily, of collections the purge keeps to a day or two of keys (Purges). */
+    @Override
+    public long purge(SubmissionKey.Scope scope, Instant createdBefore, int limit) {
+        var filter = Filters.and(Filters.regex("_id", "^" + scope.idPrefix()),
+                Filters.lt("createdAt", Date.from(createdBefore)));
+        long purged = Purges.page(keys, filter, limit);
+        return purged + Purges.page(takeovers, filter, limit);
     }
 
     private static boolean insertUnique(MongoCollection<Document> collection, Document document) {

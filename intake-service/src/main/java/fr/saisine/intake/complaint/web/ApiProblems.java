@@ -22,6 +22,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import fr.saisine.intake.complaint.domain.AttachmentNotFoundException;
+import fr.saisine.intake.complaint.domain.ComplaintErasedException;
 import fr.saisine.intake.complaint.domain.ComplaintNotFoundException;
 import fr.saisine.intake.complaint.domain.ReferencesExhaustedException;
 import fr.saisine.platform.logging.LogSafe;
@@ -81,6 +82,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> notFound(ComplaintNotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, null, "Unknown reference", ex.getMessage(), null);
+    }
+
+    /** Erased, not unknown: staff learn when and under which rule, and nothing else. */
+    @ExceptionHandler
+    ResponseEntity<Object> erased(ComplaintErasedException ex) {
+        return problem(HttpStatus.GONE, URI.create(ProblemTypes.ERASED), "Erased", ex.getMessage(),
+                Map.of("erasedAt", ex.erasedAt().toString(), "rule", ex.rule().name()));
     }
 
     @ExceptionHandler

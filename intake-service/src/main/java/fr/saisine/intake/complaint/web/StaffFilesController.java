@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import fr.saisine.intake.attachment.domain.Attachments;
 import fr.saisine.intake.attachment.web.AttachmentDownload;
 import fr.saisine.intake.complaint.domain.AttachmentNotFoundException;
+import fr.saisine.intake.complaint.domain.ComplaintErasedException;
 import fr.saisine.intake.complaint.domain.ComplaintIntake;
 import fr.saisine.intake.complaint.domain.ComplaintNotFoundException;
 import fr.saisine.platform.access.AccessRefusedException;
@@ -53,6 +54,14 @@ class StaffFilesController {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {
         model.addAttribute("reason", "not-found");
+        return "staff-file";
+    }
+
+    /** The complaint's personal data was erased: its files with it. */
+    @ExceptionHandler(ComplaintErasedException.class)
+    @ResponseStatus(HttpStatus.GONE)
+    String erased(Model model) {
+        model.addAttribute("reason", "erased");
         return "staff-file";
     }
 

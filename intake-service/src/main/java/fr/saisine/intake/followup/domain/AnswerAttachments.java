@@ -1,5 +1,6 @@
 package fr.saisine.intake.followup.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,4 +20,7 @@ public interface AnswerAttachments {
 
     /** The id of the answer the file was sent with. */
     Optional<String> answerOf(String attachmentId);
+
+    /** Erases the index entries of these files: how many there were. */
+    long erase(Collection<String> attachmentIds);
 }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -62,8 +64,23 @@ public class ComplainantActions {
     }
 
     static String withdrawalId(FollowUpCase c) {
-        return c.reference() + ":withdrawal:" + c.closures();
+        return withdrawalId(c.reference(), c.closures());
     }
+
+    static String withdrawalId(String reference, int closures) {
+        return reference + ":withdrawal:" + closures;
+    }
+
+    /**
+     * A request for a fresh link is numbered within its complaint (its {@code requestId} stays a
+     * UUID), so that the complaint's erasure finds every one by {@code _id}.
+     */
+    static String linkRequestId(String reference, int n) {
+        return reference + ":link:" + n;
+    }
+
+    /** Link requests are looked for this many at a time, by {@code _id}. */
+    static final int LINK_REQUESTS_AT_ONCE = 50;
 
     /**
      * Records the answer, with its files (already screened): the files first, then the answer that
@@ -97,6 +114,7 @@ public class ComplainantActions {
             attachments.discard(stored);
             throw new AnswerNotAwaitedException(c.status(), true);
         }
+        attachments.attached(stored);
         return now;
     }
 
@@ -124,9 +142,18 @@ public class ComplainantActions {
             return;
         }
         complaints.find(new Reference(reference)).filter(c -> names(c, email)).ifPresentOrElse(c -> {
-            String requestId = UUID.randomUUID().toString();
-            requests.record(reference + ":link:" + requestId,
-                    new FollowUpLinkRequested(reference, requestId, email.strip(), clock.instant()));
+            var request = new FollowUpLinkRequested(reference, UUID.randomUUID().toString(), email.strip(), clock.instant());
+            // the first number free; one taken meanwhile by another request is passed by
+            for (int from = 0; ; from += LINK_REQUESTS_AT_ONCE) {
+                List<String> ids = IntStream.range(from, from + LINK_REQUESTS_AT_ONCE)
+                        .mapToObj(n -> linkRequestId(reference, n)).toList();
+                Set<String> taken = requests.existing(ids);
+                for (String id : ids) {
+                    if (!taken.contains(id) && requests.record(id, request)) {
+                        return;
+                    }
+                }
+            }
         }, () -> log.info("a follow-up link was asked for {} with an address it does not name: nothing sent", reference));
     }
 

@@ -1,6 +1,8 @@
 package fr.saisine.intake.followup.domain;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import fr.saisine.events.ComplaintSubmitted.Attachment;
 import fr.saisine.events.Event;
@@ -25,6 +27,18 @@ public interface ComplainantRequests {
     boolean record(String id, Event request, List<Attachment> attachments);
 
     boolean exists(String id);
+
+    /**
+     * Of these attachment ids, those named by a stored request (an answer). A scan (the files are not indexed by
+     * id): only for the purge of abandoned uploads, and only when some are found, rarely.
+     */
+    Set<String> attachmentsNamed(Collection<String> attachmentIds);
+
+    /** Of these ids, those recorded: one read by {@code _id} for them all. */
+    Set<String> existing(Collection<String> ids);
+
+    /** Erases these requests (their events with them), by {@code _id}: how many there were. */
+    long erase(Collection<String> ids);
 
     /** The files sent with the request, none if there is no such request. */
     List<Attachment> attachments(String id);

@@ -35,14 +35,20 @@ public class FollowUpReading {
         this.clock = clock;
     }
 
-    /** @throws FollowUpNotFoundException when the token opens nothing */
+    /**
+     * @throws FollowUpNotFoundException when the token opens nothing
+     * @throws FollowUpErasedException when it was the link of a complaint since erased
+     */
     public FollowUp open(String token) {
         if (!FollowUpTokens.isWellFormed(token)) {
             throw new FollowUpNotFoundException();
         }
-        IssuedLink link = records.link(FollowUpTokens.hash(token)).orElseThrow(FollowUpNotFoundException::new);
-        ComplaintSubmitted complaint = complaints.find(new Reference(link.reference()))
-                .orElseThrow(FollowUpNotFoundException::new);
+        String hash = FollowUpTokens.hash(token);
+        IssuedLink link = records.link(hash).orElseThrow(() -> records.linkErased(hash)
+                ? new FollowUpErasedException() : new FollowUpNotFoundException());
+        Reference reference = new Reference(link.reference());
+        ComplaintSubmitted complaint = complaints.find(reference).orElseThrow(() -> complaints.erased(reference).isPresent()
+                ? new FollowUpErasedException() : new FollowUpNotFoundException());
         FollowUpCase followUpCase = records.caseOf(link.reference()).map(c -> c.filedAt(complaint.submittedAt()))
                 .orElseGet(() -> FollowUpCase.filed(link.reference(), complaint.submittedAt()));
         LocalDate validUntil = followUpCase.isClosed()

@@ -1,5 +1,6 @@
 package fr.saisine.intake.followup.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,19 @@ public interface FollowUpRecords {
     /** Stores these links, in one write: how many were not known already. */
     int addLinks(List<IssuedLink> links);
 
+    /** The link, unless there is none or its complaint was erased ({@link #linkErased}). */
     Optional<IssuedLink> link(String tokenHash);
+
+    /** Whether this link was one of a complaint since erased: it opens nothing, and says why. */
+    boolean linkErased(String tokenHash);
+
+    /**
+     * Erases what the follow-up of this complaint kept: its case, its letters, and its links, each
+     * of these kept as a stub naming only the reference, so that it still says the file is gone.
+     *
+     * @return how many records of each kind were erased (kinds with none left out)
+     */
+    Map<String, Long> erase(String reference, Instant erasedAt);
 
     /**
      * The case as stored: its filing step may have no time (the events do not carry it), which

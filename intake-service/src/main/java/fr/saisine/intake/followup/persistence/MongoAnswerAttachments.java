@@ -1,5 +1,6 @@
 package fr.saisine.intake.followup.persistence;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,12 @@ class MongoAnswerAttachments implements AnswerAttachments {
                 }
             }
         }
+    }
+
+    @Override
+    public long erase(Collection<String> attachmentIds) {
+        return attachmentIds.isEmpty() ? 0
+                : mongo.getCollection(COLLECTION).deleteMany(Filters.in("_id", List.copyOf(attachmentIds))).getDeletedCount();
     }
 
     @Override

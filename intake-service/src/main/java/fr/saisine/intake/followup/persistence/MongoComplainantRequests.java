@@ -1,12 +1,18 @@
 package fr.saisine.intake.followup.persistence;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 
 import fr.saisine.events.ComplaintSubmitted.Attachment;
 import fr.saisine.events.Event;
@@ -14,6 +20,7 @@ import fr.saisine.events.EventEnvelope;
 import fr.saisine.intake.followup.domain.ComplainantRequests;
 import fr.saisine.platform.outbox.Outbox;
 import fr.saisine.platform.outbox.OutboxRelay;
+import fr.saisine.platform.store.ByIds;
 import fr.saisine.platform.store.VersionedStore;
 
 /**
@@ -57,6 +64,44 @@ public class MongoComplainantRequests implements ComplainantRequests {
     @Override
     public boolean exists(String id) {
         return mongo.getCollection(COLLECTION).find(Filters.eq("_id", id)).first() != null;
+    }
+
+    @Override
+    public Set<String> attachmentsNamed(Collection<String> attachmentIds) {
+        Set<String> wanted = Set.copyOf(attachmentIds);
+        Set<String> named = new HashSet<>();
+        if (wanted.isEmpty()) {
+            return named;
+        }
+        for (Document stored : mongo.getCollection(COLLECTION).find(Filters.exists("state.attachments.0"))
+                .projection(Projections.include("state.attachments._id", "state.attachments.id"))) {
+            Document state = stored.get("state", Document.class);
+            for (Document attachment : state.getList("attachments", Document.class, List.of())) {
+                // Spring Data writes an embedded record's id as _id
+                String id = attachment.containsKey("_id") ? attachment.getString("_id") : attachment.getString("id");
+                if (wanted.contains(id)) {
+                    named.add(id);
+                }
+            }
+        }
+        return named;
+    }
+
+    @Override
+    public Set<String> existing(Collection<String> ids) {
+        return ByIds.read(mongo.getCollection(COLLECTION), ids, Projections.include("_id")).stream()
+                .map(d -> d.getString("_id")).collect(Collectors.toSet());
+    }
+
+    /**
+     * Requests are never given a second version, so their documents are all there is; deleted by
+     * {@code _id} ({@code $in}, at most a case's versions and closures, and its link requests). A
+     * request whose event was not published yet loses it: its marker is dropped as an orphan.
+     */
+    @Override
+    public long erase(Collection<String> ids) {
+        return ids.isEmpty() ? 0
+                : mongo.getCollection(COLLECTION).deleteMany(Filters.in("_id", List.copyOf(ids))).getDeletedCount();
     }
 
     @Override

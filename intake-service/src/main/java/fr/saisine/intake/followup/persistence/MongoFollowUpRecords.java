@@ -1,5 +1,8 @@
 package fr.saisine.intake.followup.persistence;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +14,20 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 import fr.saisine.intake.followup.domain.FollowUpCase;
 import fr.saisine.intake.followup.domain.FollowUpRecords;
 import fr.saisine.intake.followup.domain.IssuedLink;
 import fr.saisine.intake.followup.domain.SentLetter;
+import fr.saisine.platform.store.ByIds;
 import fr.saisine.platform.store.UniqueInserts;
 
 /**
@@ -25,14 +35,18 @@ import fr.saisine.platform.store.UniqueInserts;
  * filter FerretDB serves without a scan, docs/ferretdb.md): a link by the hash of its token, inserted
  * once; a case and its letters by reference, inserted first (no read, for the first is the common
  * case), then replaced whole by their one writer (the consumer of its topic, in partition order), so
- * no concurrent update can lose another's.
+ * no concurrent update can lose another's. A fourth, {@code follow_up_link_index}, lists each
+ * complaint's links by reference, so that its erasure finds them by {@code _id} too.
  */
 @Component
 class MongoFollowUpRecords implements FollowUpRecords {
 
     static final String LINKS = "follow_up_links";
+    static final String LINK_INDEX = "follow_up_link_index";
     static final String CASES = "follow_up_cases";
     static final String LETTERS = "follow_up_letters";
+    /** A link's stub after its complaint's erasure: the reference and when, nothing of the person. */
+    static final String ERASED = "erasedAt";
 
     private final MongoTemplate mongo;
 
@@ -40,15 +54,64 @@ class MongoFollowUpRecords implements FollowUpRecords {
         this.mongo = mongo;
     }
 
+    /**
+     * Each complaint's links are listed under it first (one {@code $addToSet} per complaint, all in
+     * one command: the links of a complaint arrive on one partition, to this one writer), then
+     * inserted: a crash in between lists a link that is not there, which its erasure skips.
+     */
     @Override
     public int addLinks(List<IssuedLink> links) {
+        if (links.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<String>> byReference = new LinkedHashMap<>();
+        links.forEach(link -> byReference.computeIfAbsent(link.reference(), r -> new ArrayList<>())
+                .add(link.tokenHash()));
+        mongo.getCollection(LINK_INDEX).bulkWrite(byReference.entrySet().stream()
+                .<WriteModel<Document>>map(listing -> new UpdateOneModel<>(Filters.eq("_id", listing.getKey()),
+                        Updates.addEachToSet("hashes", listing.getValue()), new UpdateOptions().upsert(true)))
+                .toList(), new BulkWriteOptions().ordered(false));
         return links.size() - UniqueInserts.insertAll(mongo.getCollection(LINKS), links.stream()
                 .map(link -> new Document("_id", link.tokenHash()).append("link", write(link))).toList()).size();
     }
 
     @Override
     public Optional<IssuedLink> link(String tokenHash) {
-        return byId(LINKS, tokenHash).map(d -> mongo.getConverter().read(IssuedLink.class, d.get("link", Document.class)));
+        return byId(LINKS, tokenHash).filter(d -> d.containsKey("link"))
+                .map(d -> mongo.getConverter().read(IssuedLink.class, d.get("link", Document.class)));
+    }
+
+    @Override
+    public boolean linkErased(String tokenHash) {
+        return byId(LINKS, tokenHash).filter(d -> d.containsKey(ERASED)).isPresent();
+    }
+
+    /**
+     * The links listed under the complaint become stubs (replaced by {@code _id}, never created),
+     * then its case, its letters and its listing go: each by {@code _id}.
+     */
+    @Override
+    public Map<String, Long> erase(String reference, Instant erasedAt) {
+        Map<String, Long> erased = new LinkedHashMap<>();
+        List<String> hashes = byId(LINK_INDEX, reference).map(d -> d.getList("hashes", String.class, List.of()))
+                .orElse(List.of());
+        List<String> live = ByIds.read(mongo.getCollection(LINKS), hashes, null).stream()
+                .filter(d -> d.containsKey("link")).map(d -> d.getString("_id")).toList();
+        if (!live.isEmpty()) {
+            mongo.getCollection(LINKS).bulkWrite(live.stream().<WriteModel<Document>>map(hash -> new ReplaceOneModel<>(
+                    Filters.eq("_id", hash), new Document("_id", hash).append("reference", reference)
+                            .append(ERASED, Date.from(erasedAt)))).toList(), new BulkWriteOptions().ordered(false));
+            erased.put("follow_up_links", (long) live.size());
+        }
+        long letters = letters(reference).size();
+        if (mongo.getCollection(LETTERS).deleteOne(Filters.eq("_id", reference)).getDeletedCount() > 0) {
+            erased.put("follow_up_letters", letters);
+        }
+        if (mongo.getCollection(CASES).deleteOne(Filters.eq("_id", reference)).getDeletedCount() > 0) {
+            erased.put("follow_up_cases", 1L);
+        }
+        mongo.getCollection(LINK_INDEX).deleteOne(Filters.eq("_id", reference));
+        return erased;
     }
 
     @Override

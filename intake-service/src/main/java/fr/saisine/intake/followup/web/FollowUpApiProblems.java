@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import fr.saisine.intake.complaint.web.RequestSizeLimit;
 import fr.saisine.intake.followup.domain.AnswerNotAwaitedException;
 import fr.saisine.intake.followup.domain.CaseClosedException;
+import fr.saisine.intake.followup.domain.FollowUpErasedException;
 import fr.saisine.intake.followup.domain.FollowUpNotFoundException;
 import fr.saisine.platform.logging.LogSafe;
 import fr.saisine.platform.web.BodyProblem;
@@ -40,6 +41,12 @@ class FollowUpApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> notFound(FollowUpNotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, "/problems/not-found", "Not Found", ex.getMessage(), Map.of());
+    }
+
+    /** The link's complaint was erased: gone, and nothing of it is said but that. */
+    @ExceptionHandler
+    ResponseEntity<Object> erased(FollowUpErasedException ex) {
+        return problem(HttpStatus.GONE, ProblemTypes.ERASED, "Erased", ex.getMessage(), Map.of());
     }
 
     @ExceptionHandler

@@ -30,6 +30,7 @@ import fr.saisine.intake.attachment.web.MultipartUploads;
 import fr.saisine.intake.followup.domain.AnswerNotAwaitedException;
 import fr.saisine.intake.followup.domain.CaseClosedException;
 import fr.saisine.intake.followup.domain.ComplainantActions;
+import fr.saisine.intake.followup.domain.FollowUpErasedException;
 import fr.saisine.intake.followup.domain.FollowUpNotFoundException;
 import fr.saisine.intake.followup.domain.FollowUpReading;
 
@@ -139,6 +140,13 @@ class FollowUpPageController {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
         return "followup-not-found";
+    }
+
+    /** The link's complaint was erased: the page says the file no longer exists, and nothing else of it. */
+    @ExceptionHandler(FollowUpErasedException.class)
+    @ResponseStatus(HttpStatus.GONE)
+    String erased() {
+        return "followup-erased";
     }
 
     private String render(String token, Model model, Map<String, String> errors, String text) {

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Service;
  * window ends. Each instance remembers the last slot it saw taken per bucket, so a submission
  * costs one insert, and a refused one none once the bucket is known to be full; the memory is a
  * hint only, the inserts decide. Windows are fixed, so up to twice the limit can pass across a
- * window's edge. Old slots are not purged (FerretDB 1.24 has no TTL index): a few bytes per
- * accepted submission, with {@code expiresAt} for a purge to come.
+ * window's edge. FerretDB 1.24 has no TTL index: slots carry {@code expiresAt}, by which the
+ * retention purge deletes them ({@code saisine.retention.rate-slots}), for their {@code _id} holds
+ * the client's address.
  */
 @Service
 public class SubmissionRateLimit {

@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 
 import fr.saisine.intake.ratelimit.domain.RateSlots;
+import fr.saisine.platform.store.Purges;
 
 /** Rate-limit slots in {@code rate_slots}, {@code _id} = the slot's key: taken by the insert that wins. */
 @Component
@@ -23,6 +25,12 @@ class MongoRateSlots implements RateSlots {
 
     MongoRateSlots(MongoTemplate mongo) {
         this.slots = mongo.getCollection(COLLECTION);
+    }
+
+    /** A scan on FerretDB: daily, of a collection the purge keeps to a few hours of slots (Purges). */
+    @Override
+    public long purge(Instant windowEndedBefore, int limit) {
+        return Purges.page(slots, Filters.lt("expiresAt", Date.from(windowEndedBefore)), limit);
     }
 
     @Override

@@ -5,16 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import fr.saisine.events.CaseMovedToSector;
 import fr.saisine.events.ComplaintStatusChanged;
 import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.events.ComplaintTriaged;
+import fr.saisine.events.ErasureOrdered;
 import fr.saisine.events.FollowUpLinkRequested;
 import fr.saisine.notification.correspondent.Correspondent;
 import fr.saisine.notification.correspondent.CorrespondentDirectory;
 import fr.saisine.notification.message.domain.Acknowledgements;
+import fr.saisine.notification.message.domain.CorrespondenceErasure;
+import fr.saisine.notification.message.domain.Erasures;
 import fr.saisine.notification.message.domain.FollowUpLinkLetters;
 import fr.saisine.notification.message.domain.Messages.TracedLetter;
 import fr.saisine.notification.message.domain.StatusLetters;
@@ -39,6 +44,7 @@ import fr.saisine.platform.tracing.EventTracing;
 @Component
 class ComplaintEventsHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ComplaintEventsHandler.class);
     static final String SPAN = "consume notifyComplainant";
 
     private final CorrespondentDirectory directory;
@@ -48,10 +54,14 @@ class ComplaintEventsHandler {
     private final FollowUpLinkLetters followUpLinkLetters;
     private final EventBatches batches;
     private final EventTracing tracing;
+    private final Erasures erasures;
+    private final CorrespondenceErasure erasure;
 
     ComplaintEventsHandler(CorrespondentDirectory directory, CaseSectors sectors, Acknowledgements acknowledgements,
             StatusLetters statusLetters, FollowUpLinkLetters followUpLinkLetters, EventBatches batches,
-            EventTracing tracing) {
+            EventTracing tracing, Erasures erasures, CorrespondenceErasure erasure) {
+        this.erasures = erasures;
+        this.erasure = erasure;
         this.directory = directory;
         this.sectors = sectors;
         this.acknowledgements = acknowledgements;
@@ -62,6 +72,12 @@ class ComplaintEventsHandler {
     }
 
     void together(List<ConsumedEvent> events) {
+        // a poll with an erasure, or with a complaint erased already: in order, one by one (rare)
+        if (!EventBatches.ofType(events, ErasureOrdered.class).isEmpty() || !erasures.erasedAmong(events.stream()
+                .map(ConsumedEvent::reference).distinct().toList()).isEmpty()) {
+            batches.each(events, SPAN, this::alone);
+            return;
+        }
         directory.rememberAll(EventBatches.payloads(events, ComplaintSubmitted.class));
         acknowledge(EventBatches.ofType(events, ComplaintTriaged.class));
         batches.each(EventBatches.allBut(events, ComplaintSubmitted.class, ComplaintTriaged.class), SPAN, this::alone);
@@ -88,7 +104,19 @@ class ComplaintEventsHandler {
         acknowledgements.queueAll(triaged, letters);
     }
 
+    /**
+     * An event of a complaint erased already writes nothing: a redelivered submission or routing
+     * must not bring its correspondents back, nor a letter leave for them.
+     */
     void alone(ConsumedEvent event) {
+        if (event.payload() instanceof ErasureOrdered order) {
+            erasure.erase(order, event.envelope().eventId().toString());
+            return;
+        }
+        if (!erasures.erasedAmong(List.of(event.reference())).isEmpty()) {
+            log.info("{} of {}, erased: nothing written", event.envelope().type(), event.reference());
+            return;
+        }
         switch (event.payload()) {
             case ComplaintSubmitted submitted -> directory.rememberAll(List.of(submitted));
             case ComplaintTriaged triaged -> {

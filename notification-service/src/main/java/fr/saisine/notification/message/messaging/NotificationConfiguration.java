@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 
 import fr.saisine.notification.message.persistence.MessageStore;
+import fr.saisine.notification.message.persistence.MongoErasures;
 import fr.saisine.platform.events.EventBatches;
 import fr.saisine.platform.events.EventPublisher;
 import fr.saisine.platform.outbox.OutboxProperties;
@@ -24,6 +25,8 @@ import fr.saisine.platform.polling.JobLeases;
 class NotificationConfiguration {
 
     static final String OUTPUT_BINDING = "notificationEvents-out-0";
+    /** Where the answers to erasure orders go: complaint-events, beside the orders (application.yml). */
+    static final String COMPLAINT_BINDING = "complaintEvents-out-0";
 
     /**
      * Takes complaint-events a poll at once (batch-mode in application.yml): see
@@ -39,7 +42,8 @@ class NotificationConfiguration {
     OutboxRelay messageOutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
             Clock clock, JobLeases leases) {
         return new OutboxRelay(mongo, publisher, Map.of(MessageStore.COLLECTION, OUTPUT_BINDING,
-                MessageStore.outcomes(), OUTPUT_BINDING, MessageStore.followUpLinks(), OUTPUT_BINDING),
+                MessageStore.outcomes(), OUTPUT_BINDING, MessageStore.followUpLinks(), OUTPUT_BINDING,
+                MongoErasures.COLLECTION, COMPLAINT_BINDING, MongoErasures.answers(), COMPLAINT_BINDING),
                 properties, clock, leases);
     }
 }

@@ -2,7 +2,9 @@ package fr.saisine.notification.message.persistence;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 
 import fr.saisine.events.Event;
@@ -21,6 +24,7 @@ import fr.saisine.events.EventEnvelope;
 import fr.saisine.notification.message.domain.OutgoingMessage;
 import fr.saisine.platform.outbox.Outbox;
 import fr.saisine.platform.outbox.OutboxRelay;
+import fr.saisine.platform.store.ByIds;
 import fr.saisine.platform.store.Versioned;
 import fr.saisine.platform.store.VersionedStore;
 
@@ -96,6 +100,57 @@ public class MessageStore {
         mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", id), Updates.combine(
                 Updates.set("state.attempts", attempts), Updates.set("state.lastError", error),
                 Updates.set("nextAttemptAt", Date.from(next))));
+    }
+
+    /**
+     * When each of these messages was queued and, if it was tried and failed, when it is due again:
+     * the due times under which its attempts were claimed (MailQueue), read from the heads by {@code _id}.
+     */
+    Map<String, List<Instant>> attemptTimes(Collection<String> ids) {
+        Map<String, List<Instant>> times = new LinkedHashMap<>();
+        for (Document head : ByIds.read(mongo.getCollection(COLLECTION), ids,
+                Projections.include("state.createdAt", "nextAttemptAt"))) {
+            List<Instant> known = new ArrayList<>();
+            Document state = head.get("state", Document.class);
+            if (state != null && state.getDate("createdAt") != null) {
+                known.add(state.getDate("createdAt").toInstant());
+            }
+            if (head.getDate("nextAttemptAt") != null) {
+                known.add(head.getDate("nextAttemptAt").toInstant());
+            }
+            times.put(head.getString("_id"), known);
+        }
+        return times;
+    }
+
+    /** A message has its outcome as version 2, rarely more: versions up to this are deleted with it. */
+    static final int MAX_VERSIONS = 8;
+
+    /**
+     * Deletes these messages: their versions (the outcomes, whose events name the recipient), then
+     * their heads, by {@code _id}. A version whose event is not published yet loses it: its marker
+     * is dropped as an orphan by the relay.
+     *
+     * @return how many messages there were
+     */
+    long eraseAll(Collection<String> ids) {
+        List<String> versions = new ArrayList<>();
+        ids.forEach(id -> {
+            for (int version = 2; version <= MAX_VERSIONS; version++) {
+                versions.add(id + ":" + version);
+            }
+        });
+        deleteByIds(VersionedStore.versionsOf(COLLECTION), versions);
+        return deleteByIds(COLLECTION, List.copyOf(ids));
+    }
+
+    private long deleteByIds(String collection, List<String> ids) {
+        long deleted = 0;
+        for (int from = 0; from < ids.size(); from += 500) {
+            deleted += mongo.getCollection(collection)
+                    .deleteMany(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + 500)))).getDeletedCount();
+        }
+        return deleted;
     }
 
     /** For tests of crash leftovers: the stored form of a message, as {@link #add} writes it. */

@@ -22,6 +22,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 import fr.saisine.notification.message.domain.Messages.TracedLetter;
+import fr.saisine.platform.store.ByIds;
 import fr.saisine.platform.tracing.EventTracing;
 
 /**
@@ -112,6 +113,47 @@ public final class MailQueue {
         if (!messageIds.isEmpty()) {
             entries.deleteMany(Filters.in("_id", messageIds));
         }
+    }
+
+    /**
+     * Takes these messages off the queue for good (their complaint is erased: a letter still
+     * queued must not leave), and deletes the claims of their attempts whose times are known: at
+     * {@code attemptTimes} (when each was queued, its last retry) and at its entry's current due
+     * time, each with the takeovers it may have had. All by {@code _id}. A sender holding one of
+     * them at this moment has read its letter already and may finish that one send.
+     *
+     * @return how many entries were still queued
+     */
+    public long eraseAll(Map<String, List<Instant>> attemptTimes) {
+        if (attemptTimes.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<Instant>> times = new LinkedHashMap<>();
+        attemptTimes.forEach((id, known) -> times.put(id, new ArrayList<>(known)));
+        for (Document entry : ByIds.read(entries, times.keySet(), null)) {
+            times.get(entry.getString("_id")).add(entry.getDate("dueAt").toInstant());
+        }
+        long removed = deleteByIds(entries, List.copyOf(times.keySet()));
+        List<String> claimKeys = new ArrayList<>();
+        times.forEach((id, dueTimes) -> dueTimes.stream().distinct().forEach(dueAt -> {
+            String key = new Entry(id, dueAt, dueAt, null).claimKey();
+            claimKeys.add(key);
+            for (int takeover = 1; takeover <= MAX_TAKEOVERS; takeover++) {
+                claimKeys.add(key + "#" + takeover);
+            }
+        }));
+        deleteByIds(claims, claimKeys);
+        return removed;
+    }
+
+    /** Deletes by {@code _id}, {@code $in} lists of at most 500 (what Saisine's FerretDB takes to the index). */
+    private static long deleteByIds(MongoCollection<Document> collection, List<String> ids) {
+        long deleted = 0;
+        for (int from = 0; from < ids.size(); from += 500) {
+            deleted += collection.deleteMany(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + 500))))
+                    .getDeletedCount();
+        }
+        return deleted;
     }
 
     public void wakeUp() {

@@ -2,6 +2,7 @@ package fr.saisine.notification.message.web;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,18 +16,24 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.saisine.events.MessageKind;
+import fr.saisine.notification.message.domain.Erasures;
 import fr.saisine.notification.message.domain.Messages;
 import fr.saisine.notification.message.domain.OutgoingMessage;
 import fr.saisine.platform.access.CaseAccess;
 import fr.saisine.platform.access.CaseSectors;
 import fr.saisine.platform.openapi.StaffApi;
 import fr.saisine.platform.security.StaffMember;
+import fr.saisine.platform.web.ProblemTypes;
 
 /** What each complainant was told: the messages of a complaint, oldest first, for the staff of its sector. */
 @RestController
@@ -51,8 +58,10 @@ class NotificationApiController {
     private final Messages messages;
     private final CaseAccess access;
     private final CaseSectors sectors;
+    private final Erasures erasures;
 
-    NotificationApiController(Messages messages, CaseAccess access, CaseSectors sectors) {
+    NotificationApiController(Messages messages, CaseAccess access, CaseSectors sectors, Erasures erasures) {
+        this.erasures = erasures;
         this.messages = messages;
         this.access = access;
         this.sectors = sectors;
@@ -77,6 +86,9 @@ class NotificationApiController {
             description = "Oldest first, for an AGENT or SECTOR_HEAD of the sector the case is in now; a case "
                     + "elsewhere and a reference that does not exist get the same 403. The read is recorded in the "
                     + "audit trail before the messages are served.")
+    @ApiResponse(responseCode = "410", description = "The complaint's personal data, its letters with it, was erased",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "200", description = "Each message: to whom, what, and whether it went",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     array = @ArraySchema(schema = @Schema(implementation = MessageView.class)),
@@ -86,6 +98,35 @@ class NotificationApiController {
             schema = @Schema(type = "string", pattern = "^[0-9]{8}$")) @PathVariable String reference,
             StaffMember staff) {
         access.checkCase(staff, reference, sectors.sectorOf(reference));
+        erasures.find(reference).ifPresent(erased -> {
+            throw new LettersErasedException(erased.state());
+        });
         return messages.forComplaint(reference).stream().map(MessageView::of).toList();
+    }
+
+    /** The complaint's letters were erased with its personal data. */
+    static final class LettersErasedException extends RuntimeException {
+
+        private final transient Erasures.ErasedCorrespondence erased;
+
+        LettersErasedException(Erasures.ErasedCorrespondence erased) {
+            super("the letters of complaint " + erased.reference() + " were erased on " + erased.erasedAt()
+                    + " (rule " + erased.rule() + ")");
+            this.erased = erased;
+        }
+    }
+
+    /**
+     * 410 rather than an empty list: the complaint existed and had letters, which are gone, as
+     * intake answers for the complaint itself; staff learn when and under which rule, nothing else.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> erased(LettersErasedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, ex.getMessage());
+        problem.setType(URI.create(ProblemTypes.ERASED));
+        problem.setTitle("Erased");
+        problem.setProperty("erasedAt", ex.erased.erasedAt().toString());
+        problem.setProperty("rule", ex.erased.rule().name());
+        return ResponseEntity.status(HttpStatus.GONE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }
