@@ -24,6 +24,8 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 import fr.saisine.events.CaseSummary;
+import fr.saisine.events.ComplaintStatus;
+import fr.saisine.events.ComplaintStatusChanged;
 import fr.saisine.events.ComplaintTriaged;
 import fr.saisine.events.EventEnvelope;
 import fr.saisine.platform.outbox.Outbox;
@@ -121,14 +123,15 @@ class MongoCases implements Cases {
         return saved;
     }
 
-    /** The closing this change makes (its last step, a CLOSED entered now), or null. */
+    /** The closing this change makes (a status change to CLOSED: its last step), or null for any other change. */
     private static Instant closedBy(Case.Change change) {
         TriagedCase state = change.state();
-        if (state.status() != CaseStatus.CLOSED || state.history().isEmpty() || state.isAnonymised()) {
+        boolean closes = change.events().stream().anyMatch(event -> event instanceof ComplaintStatusChanged moved
+                && moved.to() == ComplaintStatus.CLOSED);
+        if (!closes || state.status() != CaseStatus.CLOSED || state.history().isEmpty()) {
             return null;
         }
-        TriagedCase.StatusChange last = state.history().getLast();
-        return last.status() == CaseStatus.CLOSED ? last.at() : null;
+        return state.history().getLast().at();
     }
 
     private static String day(Instant at) {
