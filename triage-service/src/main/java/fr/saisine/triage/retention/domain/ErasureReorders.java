@@ -2,7 +2,10 @@ package fr.saisine.triage.retention.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -47,20 +50,26 @@ public class ErasureReorders {
         int reordered = 0;
         for (String runId : eliminations.incomplete()) {
             EliminationRecord run = eliminations.find(runId).orElse(null);
-            if (run == null || run.finishedAt() == null) {
-                continue; // still running, or stopped in the middle: its erased cases are ordered already
+            if (run == null) {
+                continue;
             }
             Instant now = clock.instant();
-            List<String> missing = run.erased().stream()
-                    .filter(reference -> run.unanswered().values().stream().anyMatch(refs -> refs.contains(reference)))
-                    .toList();
+            Instant last = run.lastOrderedAt() != null ? run.lastOrderedAt()
+                    : run.finishedAt() != null ? run.finishedAt() : run.startedAt();
+            boolean quiet = !last.plus(properties.reorderAfter()).isAfter(now);
+            if (run.finishedAt() == null && !quiet) {
+                // still running; a run that died in the middle falls quiet, and its orders are followed like the others'
+                continue;
+            }
+            Set<String> unanswered = new HashSet<>();
+            run.unanswered().values().forEach(unanswered::addAll);
+            List<String> missing = run.erased().stream().filter(unanswered::contains).toList();
             if (missing.isEmpty()) {
                 eliminations.markComplete(runId, now);
                 log.info("retention run {}: every service answered for its {} case(s)", runId, run.erased().size());
                 continue;
             }
-            Instant last = run.lastOrderedAt() == null ? run.finishedAt() : run.lastOrderedAt();
-            if (last.plus(properties.reorderAfter()).isAfter(now)) {
+            if (!quiet) {
                 continue;
             }
             for (String reference : missing) {
@@ -70,7 +79,7 @@ public class ErasureReorders {
             }
             eliminations.markReordered(runId, now);
             reordered += missing.size();
-            Map<String, Integer> waiting = new java.util.TreeMap<>();
+            Map<String, Integer> waiting = new TreeMap<>();
             run.unanswered().forEach((service, refs) -> {
                 if (!refs.isEmpty()) {
                     waiting.put(service, refs.size());

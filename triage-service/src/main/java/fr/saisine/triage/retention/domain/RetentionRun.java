@@ -40,7 +40,8 @@ public class RetentionRun {
     private static final Logger log = LoggerFactory.getLogger(RetentionRun.class);
     /** A first run, with no progress kept, looks this far back before the cutoff for closing days. */
     static final int FIRST_LOOKBACK_DAYS = 3_660;
-    static final int BATCH = 200;
+    /** References added to the record at once: each addition rewrites the record (FerretDB), so not too often. */
+    static final int BATCH = 1_000;
     static final int ATTEMPTS = 5;
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
