@@ -716,6 +716,38 @@ run_dlq() {
     "$JAVA" -jar "$OPS_JAR" dlq "$@"
 }
 
+# retention run: the retention schedule applied now by triage-service (POST /actuator/retention, on
+# its management port, loopback only), then the services' answers awaited (SAISINE_RETENTION_WAIT
+# seconds, 60 by default): prints per record kind how many were erased or anonymised, the audit
+# records deleted, and the cases skipped under a legal hold. TRIAGE_MANAGEMENT_PORT names another
+# port (the e2e stack's, say). Exits 1 when a service has not answered in time (the orders are then
+# published again after saisine.retention.reorder-after).
+run_retention() {
+    [ "${1:-}" = run ] || die "usage: ./saisine retention run"
+    load_profile "${SAISINE_PROFILE:-dev}"
+    command -v jq > /dev/null || die "jq is missing: it reads the run's record (apt-get install jq)"
+    local base="http://127.0.0.1:$TRIAGE_MANAGEMENT_PORT/actuator/retention"
+    local wait="${SAISINE_RETENTION_WAIT:-60}" waited=0 record run_id
+    record="$(curl -fsS -X POST "$base")" \
+        || die "triage-service did not run the schedule on $base; is the stack up (./saisine up)?"
+    run_id="$(jq -r .runId <<< "$record")"
+    say "Retention run $run_id: cases closed before $(jq -r .cutoff <<< "$record") (period $(jq -r .period <<< "$record"))"
+    while [ "$(jq '[.unanswered[] | length] | add // 0' <<< "$record")" -gt 0 ] && [ "$waited" -lt "$wait" ]; do
+        sleep 1
+        waited=$((waited + 1))
+        record="$(curl -fsS "$base/$run_id")" || die "triage-service stopped answering on $base"
+    done
+    say "Cases ordered erased: $(jq '.erased | length' <<< "$record")"
+    say "Erased or anonymised, by kind (every service's answers added up):"
+    jq -r '.totals | to_entries[] | "  \(.key)\t\(.value)"' <<< "$record"
+    say "Audit records deleted: $(jq -r .auditRecordsDeleted <<< "$record") (older than $(jq -r .auditLogPeriod <<< "$record"))"
+    say "Skipped under a legal hold: $(jq -r 'if (.skippedUnderLegalHold | length) == 0 then "none" else .skippedUnderLegalHold | join(" ") end' <<< "$record")"
+    if [ "$(jq '[.unanswered[] | length] | add // 0' <<< "$record")" -gt 0 ]; then
+        die "not answered within ${wait}s: $(jq -r '[.unanswered | to_entries[] | select(.value | length > 0) | "\(.key) (\(.value | length))"] | join(", ")' <<< "$record"); the orders are published again after saisine.retention.reorder-after"
+    fi
+    say "Every service answered for every case."
+}
+
 # The operations tools' runnable jar, built when missing or older than its sources
 ops_jar() {
     OPS_JAR="$ROOT/saisine-ops/target/saisine-ops-exec.jar"

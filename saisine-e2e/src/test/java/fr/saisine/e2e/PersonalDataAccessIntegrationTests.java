@@ -79,7 +79,9 @@ class PersonalDataAccessIntegrationTests {
         TRANSITION("POST /api/v1/cases/{reference}/transitions", "{\"to\": \"UNDER_REVIEW\"}"),
         ASSIGNEE("POST /api/v1/cases/{reference}/assignee", "{\"assignee\": \"agent-num\"}"),
         SECTOR("POST /api/v1/cases/{reference}/sector", "{\"sector\": \"NUM\", \"reason\": \"essai\"}"),
-        NOTE("POST /api/v1/cases/{reference}/notes", "{\"text\": \"une note\"}");
+        NOTE("POST /api/v1/cases/{reference}/notes", "{\"text\": \"une note\"}"),
+        LEGAL_HOLD("PUT /api/v1/cases/{reference}/legal-hold", "{\"reason\": \"recours pendant\"}"),
+        LEGAL_HOLD_LIFTED("DELETE /api/v1/cases/{reference}/legal-hold", "{\"reason\": \"recours rejeté\"}");
 
         final String mapping;
         final String body;
@@ -90,10 +92,11 @@ class PersonalDataAccessIntegrationTests {
         }
 
         HttpResponse<String> post(String authorization) throws Exception {
+            String method = mapping.substring(0, mapping.indexOf(' '));
             HttpRequest.Builder request = HttpRequest.newBuilder(stack.triage.url(
-                    mapping.substring(5).replace("{reference}", reference)))
+                    mapping.substring(method.length() + 1).replace("{reference}", reference)))
                     .header("Content-Type", "application/json").header("If-Match", "\"1\"")
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
@@ -159,7 +162,8 @@ class PersonalDataAccessIntegrationTests {
 
     /** The API endpoints that serve no complainant's data to staff: public, or the auditor's. */
     static final Set<String> OTHER_API_ENDPOINTS = Set.of("intake POST /api/v1/complaints",
-            "triage GET /api/v1/audit");
+            "triage GET /api/v1/audit", "triage GET /api/v1/retention/eliminations",
+            "triage GET /api/v1/retention/eliminations/{runId}");
 
     @BeforeAll
     static void fileAComplaintRoutedToApsf() throws Exception {
@@ -344,6 +348,30 @@ class PersonalDataAccessIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
                 .until(() -> get(uri, "Bearer " + shortLived).statusCode() == 401);
         assertProblem(get(uri, "Bearer " + shortLived), 401, "/problems/unauthenticated");
+    }
+
+    @Test
+    void shouldLetOnlyTheHeadOfTheCasesSectorSetAndLiftALegalHold() throws Exception {
+        assertProblem(Change.LEGAL_HOLD.post(bearer("agent-apsf")), 403, "/problems/forbidden");
+        HttpResponse<String> held = Change.LEGAL_HOLD.post(bearer("head-apsf"));
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(200);
+        assertThat(json.readTree(held.body()).get("underLegalHold").asBoolean()).isTrue();
+        assertProblem(Change.LEGAL_HOLD_LIFTED.post(bearer("agent-apsf")), 403, "/problems/forbidden");
+        HttpResponse<String> lifted = Change.LEGAL_HOLD_LIFTED.post(bearer("head-apsf"));
+        assertThat(lifted.statusCode()).as(lifted.body()).isEqualTo(200);
+        assertThat(json.readTree(lifted.body()).get("underLegalHold").asBoolean()).isFalse();
+    }
+
+    @Test
+    void shouldLetOnlyAuditorsReadTheEliminationRecords() throws Exception {
+        URI eliminations = stack.triage.url("/api/v1/retention/eliminations");
+        assertProblem(get(eliminations, null), 401, "/problems/unauthenticated");
+        assertProblem(get(eliminations, bearer("agent-apsf")), 403, "/problems/forbidden");
+        assertProblem(get(eliminations, bearer("head-apsf")), 403, "/problems/forbidden");
+        assertThat(get(eliminations, bearer("auditor")).statusCode()).isEqualTo(200);
+        URI one = stack.triage.url("/api/v1/retention/eliminations/no-such-run");
+        assertProblem(get(one, bearer("agent-apsf")), 403, "/problems/forbidden");
+        assertProblem(get(one, bearer("auditor")), 404, "/problems/unknown-run");
     }
 
     @Test

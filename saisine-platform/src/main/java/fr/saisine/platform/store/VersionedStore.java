@@ -165,6 +165,51 @@ public final class VersionedStore<S> {
         return insert(versions(), change, entries) ? change : null;
     }
 
+    /**
+     * Erases what the versions before {@code version} held: each keeps its {@code _id}, number and
+     * time (so that no writer can insert it again, and the history stays countable), but its state
+     * becomes {@code state} (the document as erased) and its outbox list, the events it announced,
+     * goes, their texts with it. The head, which holds the first version's events and may be behind,
+     * gets the same, at {@code version} unless it is already past it. For a document whose personal
+     * data must not outlive its period in its old versions; the events of {@code version} itself
+     * and after are left to the relay. Idempotent: a version erased already ({@code erased: true})
+     * is not written again.
+     *
+     * @return how many documents were erased this time: the head's (0 or 1) and the older versions'
+     */
+    public Erased eraseHistory(String id, long version, S state) {
+        Document erased = write(state);
+        Date now = Date.from(clock.instant());
+        List<String> older = java.util.stream.LongStream.range(2, version).mapToObj(v -> versionId(id, v)).toList();
+        List<String> toErase = ByIds.read(versions(), older, new Document("erased", 1)).stream()
+                .filter(d -> !Boolean.TRUE.equals(d.getBoolean("erased"))).map(d -> d.getString("_id")).toList();
+        if (!toErase.isEmpty()) {
+            versions().bulkWrite(toErase.stream().<com.mongodb.client.model.WriteModel<Document>>map(
+                    versionId -> new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", versionId),
+                            Updates.combine(Updates.set(STATE, erased), Updates.set(Outbox.FIELD, List.of()),
+                                    Updates.set("erased", true), Updates.set("erasedAt", now)))).toList(),
+                    new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        }
+        long head = 0;
+        Document current = heads().find(Filters.eq("_id", id)).projection(new Document(VERSION, 1).append("erased", 1))
+                .first();
+        if (current != null && !Boolean.TRUE.equals(current.getBoolean("erased"))) {
+            List<org.bson.conversions.Bson> changes = new java.util.ArrayList<>(List.of(Updates.set(Outbox.FIELD, List.of()),
+                    Updates.set("erased", true), Updates.set("erasedAt", now)));
+            if (versionOf(current) <= version) {
+                changes.add(Updates.set(VERSION, version));
+                changes.add(Updates.set(STATE, erased));
+            }
+            heads().updateOne(Filters.eq("_id", id), Updates.combine(changes));
+            head = 1;
+        }
+        return new Erased(head, toErase.size());
+    }
+
+    /** What {@link #eraseHistory} erased: the head (0 or 1) and older versions. */
+    public record Erased(long head, long versions) {
+    }
+
     /** The latest version, the head repaired on the way when a change got ahead of it. */
     public Optional<Versioned<S>> find(String id) {
         Document head = heads().find(Filters.eq("_id", id)).first();

@@ -320,4 +320,25 @@ class VersionedStoreIntegrationTests {
         assertThat(mongo.getCollection("things").find(Filters.eq("_id", id)).first().getList("outbox", Document.class))
                 .as("the relay may not have published it yet").hasSize(1);
     }
+
+    @Test
+    void shouldEraseWhatOlderVersionsAndTheirEventsHeldKeepingTheirIdsOnceOnly() {
+        String id = EventFixtures.testReference();
+        store.create(id, complaint(id, "Sujet de Ginette Personnelle"), announcing(complaint(id, "Sujet de Ginette Personnelle")));
+        store.append(id, 2, complaint(id, "Encore Ginette"), announcing(complaint(id, "Encore Ginette")));
+        store.append(id, 3, complaint(id, "effacé"), List.of());
+        queries.clear();
+
+        VersionedStore.Erased erased = store.eraseHistory(id, 3, complaint(id, "effacé"));
+
+        assertThat(erased).isEqualTo(new VersionedStore.Erased(1, 1));
+        String kept = mongo.getCollection("things").find(Filters.eq("_id", id)).first().toJson()
+                + mongo.getCollection("things_versions").find(Filters.eq("_id", id + ":2")).first().toJson();
+        assertThat(kept).doesNotContain("Ginette").contains("effacé");
+        assertThat(store.find(id).orElseThrow().version()).isEqualTo(3);
+        assertThat(store.append(id, 2, complaint(id, "Ginette revient"), List.of()))
+                .as("an erased version keeps its id: no writer can write it again").isFalse();
+        assertThat(queries).allMatch(query -> query.filter().keySet().equals(java.util.Set.of("_id")), "by _id alone");
+        assertThat(store.eraseHistory(id, 3, complaint(id, "effacé"))).isEqualTo(new VersionedStore.Erased(0, 0));
+    }
 }

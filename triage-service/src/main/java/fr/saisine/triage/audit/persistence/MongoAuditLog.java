@@ -1,6 +1,8 @@
 package fr.saisine.triage.audit.persistence;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -11,6 +13,8 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Filters;
 
 import fr.saisine.events.AccessAudited;
 import fr.saisine.triage.audit.domain.AuditLog;
@@ -54,6 +58,16 @@ class MongoAuditLog implements AuditLog {
         catch (DuplicateKeyException alreadyKept) {
             return false;
         }
+    }
+
+    /**
+     * One deletion by time: the {@code _id} is the record's random {@code auditId}, so no range of
+     * ids selects the old ones. On MongoDB the index on {@code record.at} serves it; on FerretDB it
+     * reads the whole collection once per daily run (docs/ferretdb.md, docs/operations.md).
+     */
+    @Override
+    public long deleteOlderThan(Instant cutoff) {
+        return mongo.getCollection(COLLECTION).deleteMany(Filters.lt(AT, Date.from(cutoff))).getDeletedCount();
     }
 
     @Override

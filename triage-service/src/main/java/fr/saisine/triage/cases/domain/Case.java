@@ -11,6 +11,8 @@ import fr.saisine.events.ComplainantAnswered;
 import fr.saisine.events.ComplaintStatus;
 import fr.saisine.events.ComplaintStatusChanged;
 import fr.saisine.events.ComplaintTriaged.Sector;
+import fr.saisine.events.ErasureOrdered;
+import fr.saisine.events.ErasureRule;
 import fr.saisine.events.Event;
 import fr.saisine.events.StaffActor;
 import fr.saisine.events.WithdrawalRequested;
@@ -48,6 +50,7 @@ public final class Case {
 
     /** @throws TransitionNotAllowedException when the lifecycle does not lead there from here */
     public Change transition(TransitionRequest request, StaffActor actor, Instant now) {
+        refuseIfAnonymised("to");
         CaseStatus to = request.to();
         if (!Lifecycle.allows(state.status(), to)) {
             throw new TransitionNotAllowedException(state.status(), to, allowedTransitions());
@@ -105,6 +108,7 @@ public final class Case {
 
     /** Gives the case to {@code assignee}, or to nobody (null). */
     public Change assign(StaffActor assignee, StaffActor actor, Instant now) {
+        refuseIfAnonymised("assignee");
         return next(state.change().assignee(assignee).build(),
                 new CaseAssigned(state.reference(), version + 1, assignee, actor, state.sector(), now));
     }
@@ -114,6 +118,7 @@ public final class Case {
      * routing rule stays beside the move, which says who decided and why.
      */
     public Change moveTo(Sector to, String reason, StaffActor actor, Instant now) {
+        refuseIfAnonymised("sector");
         if (to.code().equals(state.sector().code())) {
             throw new InvalidChangeException("sector", "the case is already in " + to.code());
         }
@@ -127,7 +132,50 @@ public final class Case {
 
     /** Adds an internal note: a change of the case (its version moves) that nobody outside triage hears of. */
     public Change note(String text, StaffActor actor, Instant now) {
+        refuseIfAnonymised("text");
         return new Change(state.change().note(new TriagedCase.Note(text, actor, now)).build(), version + 1, List.of());
+    }
+
+    /** Sets a legal hold: the retention schedule skips the case until it is lifted. */
+    public Change holdForLegalReasons(String reason, StaffActor actor, Instant now) {
+        refuseIfAnonymised("legalHold");
+        if (state.underLegalHold()) {
+            throw new InvalidChangeException("legalHold", "the case is already under a legal hold; lift it first");
+        }
+        return new Change(state.change().legalHold(new TriagedCase.LegalHoldChange(true, reason, actor, now)).build(),
+                version + 1, List.of());
+    }
+
+    /** Lifts the legal hold: the case's retention period applies again, counted from its last closing. */
+    public Change liftLegalHold(String reason, StaffActor actor, Instant now) {
+        refuseIfAnonymised("legalHold");
+        if (!state.underLegalHold()) {
+            throw new InvalidChangeException("legalHold", "the case is not under a legal hold");
+        }
+        return new Change(state.change().legalHold(new TriagedCase.LegalHoldChange(false, reason, actor, now)).build(),
+                version + 1, List.of());
+    }
+
+    /**
+     * The case anonymised, with the order to every service to erase what it holds of the complaint
+     * ({@link ErasureOrdered}), in the same write: the order cannot be lost once the case is erased.
+     */
+    public Change anonymise(ErasureRule rule, String runId, Instant now) {
+        return new Change(state.anonymised(now), version + 1,
+                List.of(new ErasureOrdered(state.reference(), rule, runId, now)));
+    }
+
+    /** The case anonymised without a new order: when an order reached the case before the case was erased. */
+    public Change anonymiseWithoutOrder(Instant now) {
+        return new Change(state.anonymised(now), version + 1, List.of());
+    }
+
+    /** An anonymised case no longer changes: there is nobody left to write to, nothing left to work on. */
+    void refuseIfAnonymised(String field) {
+        if (state.isAnonymised()) {
+            throw new InvalidChangeException(field, "the case was anonymised at the end of its retention period ("
+                    + state.anonymisedAt() + "); it no longer changes");
+        }
     }
 
     private Change next(TriagedCase next, Event event) {

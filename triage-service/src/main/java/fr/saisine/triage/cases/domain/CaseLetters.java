@@ -17,6 +17,14 @@ public interface CaseLetters {
      */
     void recordAll(List<Event> outcomes);
 
+    /**
+     * Erases what the case's letters say of their recipients (address, subject, failure reason, and
+     * the message id, which holds the address), keeping each letter's kind, status and time.
+     *
+     * @return how many letters were anonymised this time (0 when done before)
+     */
+    long anonymise(String reference);
+
     /** The case's letters, oldest first. */
     List<Letter> of(String reference);
 

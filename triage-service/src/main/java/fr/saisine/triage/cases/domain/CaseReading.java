@@ -43,6 +43,9 @@ public class CaseReading {
     }
 
     public List<String> related(TriagedCase triagedCase, int limit) {
+        if (triagedCase.relatedKey() == null) {
+            return List.of(); // an anonymised case about an individual keeps no key naming them
+        }
         return views.related(triagedCase.relatedKey(), limit + 1).stream()
                 .filter(r -> !r.equals(triagedCase.reference())).limit(limit).toList();
     }

@@ -60,7 +60,8 @@ public class CaseTriage {
         var triagedCase = TriagedCase.routed(complaint.reference(), sector, routing.matchedRule(), routing.reason(),
                 routing.priority(), routing.priorityReason(), complaint.subject(), complaint.respondent().name(),
                 complaint.category(), complaint.submittedAt(), relatedKey, now, complaint.attachments(),
-                complaint.complainant() == null ? null : complaint.complainant().name());
+                complaint.complainant() == null ? null : complaint.complainant().name(),
+                complaint.respondent().type());
         var triaged = new ComplaintTriaged(complaint.reference(), now, sector, routing.matchedRule(),
                 routing.priority(), related(complaint.reference(), relatedKey, earlier));
         return new Routed(complaint, routing, relatedKey, cases.newCase(triagedCase, EventEnvelope.wrap(triaged, now)));

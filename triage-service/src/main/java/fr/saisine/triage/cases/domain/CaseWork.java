@@ -1,12 +1,16 @@
 package fr.saisine.triage.cases.domain;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 
 import fr.saisine.events.ComplaintTriaged.Sector;
+import fr.saisine.events.AccessOutcome;
 import fr.saisine.events.StaffActor;
+import fr.saisine.platform.access.AccessAudit;
+import fr.saisine.platform.access.AccessRefusedException;
 import fr.saisine.platform.security.StaffMember;
 import fr.saisine.platform.security.StaffRole;
 import fr.saisine.triage.routing.TriageProperties;
@@ -28,8 +32,11 @@ public class CaseWork {
     private final Colleagues colleagues;
     private final TriageProperties triage;
     private final Clock clock;
+    private final AccessAudit audit;
 
-    CaseWork(Cases cases, CaseReading reading, Colleagues colleagues, TriageProperties triage, Clock clock) {
+    CaseWork(Cases cases, CaseReading reading, Colleagues colleagues, TriageProperties triage, Clock clock,
+            AccessAudit audit) {
+        this.audit = audit;
         this.cases = cases;
         this.reading = reading;
         this.colleagues = colleagues;
@@ -84,6 +91,38 @@ public class CaseWork {
                 throw new StaleCaseException(reference, current.version(), change.version());
             }
             current = reading.read(staff, reference); // the sector rule again: the case may have moved
+        }
+    }
+
+    /**
+     * Sets ({@code held}) or lifts a legal hold, with its reason: a decision of the SECTOR_HEAD of the
+     * case's sector, recorded as a version of the case (who, when, why). Made on the latest version,
+     * like a note: nothing else on the case decides it.
+     *
+     * @throws AccessRefusedException for anyone but a head of the case's sector (recorded)
+     */
+    public Case legalHold(StaffMember staff, String reference, boolean held, String reason) {
+        String why = TransitionRequest.blankToNull(reason);
+        if (why == null) {
+            throw new InvalidChangeException("reason", "say why the legal hold is " + (held ? "set" : "lifted"));
+        }
+        InvalidChangeException.checkLength("reason", why, 2_000);
+        Case current = reading.read(staff, reference);
+        if (!staff.is(StaffRole.SECTOR_HEAD)) {
+            audit.record(staff, List.of(reference), AccessOutcome.REFUSED,
+                    "only a sector head sets or lifts a legal hold");
+            throw new AccessRefusedException("legal hold of case " + reference);
+        }
+        for (int attempt = 1; ; attempt++) {
+            Case.Change change = held ? current.holdForLegalReasons(why, actor(staff), clock.instant())
+                    : current.liftLegalHold(why, actor(staff), clock.instant());
+            if (cases.save(change)) {
+                return new Case(change.state(), change.version());
+            }
+            if (attempt == NOTE_ATTEMPTS) {
+                throw new StaleCaseException(reference, current.version(), change.version());
+            }
+            current = reading.read(staff, reference);
         }
     }
 

@@ -1,6 +1,9 @@
 package fr.saisine.triage.cases.domain;
 
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,4 +53,18 @@ public interface Cases {
      * @return false when that version exists already: someone changed the case first
      */
     boolean save(Case.Change change);
+
+    /**
+     * The references of the cases closed on each of these days (UTC), from the read model kept as
+     * cases close (one document per day, read by {@code _id}): a case closed, reopened and closed
+     * again is listed on both days, so the reader checks each case itself.
+     */
+    Map<LocalDate, Set<String>> closedOn(Collection<LocalDate> days);
+
+    /**
+     * Erases what the case's older versions and their events held, leaving the anonymised version
+     * {@code anonymised} as the only state kept: the count of documents erased this time by kind
+     * ({@code cases}: the head, {@code case_versions}: older versions); nothing when done before.
+     */
+    Map<String, Long> eraseHistory(Case anonymised);
 }

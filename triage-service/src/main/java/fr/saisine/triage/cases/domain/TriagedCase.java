@@ -10,12 +10,16 @@ import fr.saisine.events.ClosureOutcome;
 import fr.saisine.events.ComplaintSubmitted.Attachment;
 import fr.saisine.events.ComplaintTriaged.Sector;
 import fr.saisine.events.Priority;
+import fr.saisine.events.RespondentType;
 import fr.saisine.events.StaffActor;
 
 /**
  * A case as staff see it: where it was routed and why, where it stands, who works it, and its
  * history. Only {@link Case} makes a new one from an old one; nothing sets a field.
- * {@code complainantName} is null for cases stored before it was kept.
+ * {@code complainantName} is null for cases stored before it was kept, {@code respondentType} for
+ * cases stored before it was kept. {@code legalHolds} lists each hold set and lifted, the last one
+ * saying whether the case is held now; {@code anonymisedAt} is set once its personal data is erased
+ * at the end of its retention period ({@link #anonymised}), after which it no longer changes.
  */
 public record TriagedCase(
         String reference,
@@ -39,9 +43,13 @@ public record TriagedCase(
         List<Note> notes,
         long questionVersion,
         List<Attachment> attachments,
-        String complainantName) {
+        String complainantName,
+        RespondentType respondentType,
+        List<LegalHoldChange> legalHolds,
+        Instant anonymisedAt) {
 
     public TriagedCase {
+        legalHolds = legalHolds == null ? List.of() : List.copyOf(legalHolds);
         history = history == null ? List.of() : List.copyOf(history);
         // cases opened before attachments were kept, or complaints without any
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
@@ -53,12 +61,13 @@ public record TriagedCase(
     static TriagedCase routed(String reference, Sector sector, String matchedRule, String routingReason,
             Priority priority, String priorityReason, String subject, String respondentName, Category category,
             Instant submittedAt, String relatedKey, Instant triagedAt, List<Attachment> attachments,
-            String complainantName) {
+            String complainantName, RespondentType respondentType) {
         return new TriagedCase(reference, CaseStatus.TRIAGED, sector, matchedRule, routingReason, priority,
                 priorityReason, subject, respondentName, category, submittedAt, relatedKey,
                 List.of(StatusChange.automatic(CaseStatus.SUBMITTED, submittedAt),
                         StatusChange.automatic(CaseStatus.TRIAGED, triagedAt)),
-                null, null, null, null, List.of(), List.of(), 0, attachments, complainantName);
+                null, null, null, null, List.of(), List.of(), 0, attachments, complainantName, respondentType,
+                List.of(), null);
     }
 
     /** A copy to change: the routing facts stay, what the lifecycle changes is set one by one. */
@@ -80,6 +89,7 @@ public record TriagedCase(
         private List<SectorMove> moves;
         private List<Note> notes;
         private long questionVersion;
+        private List<LegalHoldChange> legalHolds;
 
         private Changed(TriagedCase from) {
             this.from = from;
@@ -93,6 +103,7 @@ public record TriagedCase(
             this.moves = from.moves;
             this.notes = from.notes;
             this.questionVersion = from.questionVersion;
+            this.legalHolds = from.legalHolds;
         }
 
         Changed status(CaseStatus status, StatusChange step, ClosureOutcome outcome, String referredTo,
@@ -127,11 +138,16 @@ public record TriagedCase(
             return this;
         }
 
+        Changed legalHold(LegalHoldChange change) {
+            this.legalHolds = append(legalHolds, change);
+            return this;
+        }
+
         TriagedCase build() {
             return new TriagedCase(from.reference, status, sector, from.matchedRule, from.routingReason, from.priority,
                     from.priorityReason, from.subject, from.respondentName, from.category, from.submittedAt,
                     from.relatedKey, history, assignee, outcome, referredTo, question, moves, notes, questionVersion,
-                    from.attachments, from.complainantName);
+                    from.attachments, from.complainantName, from.respondentType, legalHolds, from.anonymisedAt);
         }
 
         private static <T> List<T> append(List<T> list, T item) {
@@ -148,6 +164,47 @@ public record TriagedCase(
     public CaseSummary summary(long version, Instant at) {
         return new CaseSummary(reference, version, sector, status.name(), assignee, priority, category, submittedAt,
                 subject, complainantName, respondentName, at, relatedKey);
+    }
+
+    /**
+     * The case without what names or describes a person (docs/retention.md, "cases"): kept are the
+     * reference, sector, routing rule and reasons (configured words, never the complaint's text),
+     * priority, category, respondent type, the organisation's name when it is a legal person, the
+     * dates, each status with its time and outcome, the sector moves' sectors and times, the notes'
+     * and holds' times; erased are the subject, the complainant, the related key of an individual,
+     * every actor (staff and complainant), notes' and moves' texts, questions, letters' paragraphs,
+     * answers, withdrawal reasons, hold reasons, attachments and the assignee.
+     */
+    public TriagedCase anonymised(Instant at) {
+        boolean legalPerson = respondentType != null && respondentType != RespondentType.INDIVIDUAL;
+        return new TriagedCase(reference, status, sector, matchedRule, routingReason, priority, priorityReason, null,
+                legalPerson ? respondentName : null, category, submittedAt, legalPerson ? relatedKey : null,
+                history.stream().map(h -> new StatusChange(h.status(), h.at(), null, null, h.outcome(), h.referredTo(),
+                        null, null, null, null, List.of())).toList(),
+                null, outcome, referredTo, null,
+                moves.stream().map(m -> new SectorMove(m.from(), m.to(), null, null, m.at())).toList(),
+                notes.stream().map(n -> new Note(null, null, n.at())).toList(), questionVersion, List.of(), null,
+                respondentType,
+                legalHolds.stream().map(h -> new LegalHoldChange(h.held(), null, null, h.at())).toList(), at);
+    }
+
+    public boolean isAnonymised() {
+        return anonymisedAt != null;
+    }
+
+    /** Whether a legal hold stands: set and not lifted since. */
+    public boolean underLegalHold() {
+        return !legalHolds.isEmpty() && legalHolds.getLast().held();
+    }
+
+    /** When the case was last closed; null while it never was. */
+    public Instant lastClosedAt() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).status() == CaseStatus.CLOSED) {
+                return history.get(i).at();
+            }
+        }
+        return null;
     }
 
     public boolean isOpen() {
@@ -184,6 +241,13 @@ public record TriagedCase(
 
     /** A move to another sector's queue, decided by a person, with the reason. */
     public record SectorMove(Sector from, Sector to, String reason, StaffActor actor, Instant at) {
+    }
+
+    /**
+     * A legal hold set ({@code held}) or lifted by a sector head, with the reason (an appeal is
+     * pending): while it stands, the retention schedule leaves the case alone.
+     */
+    public record LegalHoldChange(boolean held, String reason, StaffActor actor, Instant at) {
     }
 
     /** An internal note: staff only, never shown or sent to the complainant. */

@@ -17,6 +17,8 @@ import org.springframework.messaging.Message;
 import fr.saisine.events.ComplainantAnswered;
 import fr.saisine.events.EventType;
 import fr.saisine.events.ComplaintSubmitted;
+import fr.saisine.events.ErasureOrdered;
+import fr.saisine.events.PersonalDataErased;
 import fr.saisine.events.WithdrawalRequested;
 import fr.saisine.platform.events.ConsumedEvent;
 import fr.saisine.platform.events.EventBatches;
@@ -28,6 +30,8 @@ import fr.saisine.platform.polling.JobLeases;
 import fr.saisine.triage.cases.domain.CaseLetters;
 import fr.saisine.triage.cases.domain.CaseTriage;
 import fr.saisine.triage.cases.domain.ComplainantRequestHandling;
+import fr.saisine.triage.retention.domain.ErasureAnswers;
+import fr.saisine.triage.retention.domain.TriageErasure;
 
 /**
  * The case's flows: complaint-events in ({@code triageComplaint}: complaints and complainants'
@@ -43,17 +47,21 @@ class TriageConfiguration {
 
     /**
      * Routes each submitted complaint, and applies to its case what the complainant asks through
-     * their follow-up link (intake's events); triage's own events on the topic are not news to it.
+     * their follow-up link (intake's events); erases the case on an order of erasure, as every
+     * service does, and gathers every service's answer to it (retention package); triage's other
+     * events on the topic are not news to it.
      */
     @Bean
     Consumer<Message<Object>> triageComplaint(EventBatches batches, CaseTriage triage,
-            ComplainantRequestHandling requests) {
+            ComplainantRequestHandling requests, TriageErasure erasure, ErasureAnswers answers) {
         String span = "consume triageComplaint";
         Consumer<ConsumedEvent> alone = event -> {
             switch (event.payload()) {
                 case ComplaintSubmitted submitted -> triage.triage(submitted);
                 case ComplainantAnswered answer -> requests.answered(answer);
                 case WithdrawalRequested withdrawal -> requests.withdrawn(withdrawal);
+                case ErasureOrdered order -> erasure.erase(order);
+                case PersonalDataErased answer -> answers.record(answer);
                 default -> {
                     // triage's own events, a request for a fresh link (notification's business)
                 }

@@ -36,6 +36,8 @@ import fr.saisine.triage.cases.domain.CaseLetters;
 class MongoCaseLetters implements CaseLetters {
 
     static final String COLLECTION = "case_letters";
+    /** The message id (and key) of an anonymised letter: its rank, no address. */
+    static final String ERASED = "erased-";
 
     private final MongoCollection<Document> letters;
 
@@ -65,6 +67,38 @@ class MongoCaseLetters implements CaseLetters {
             // in order: a letter failed then sent later ends SENT, as it would one event at a time
             letters.bulkWrite(writes, new BulkWriteOptions().ordered(true));
         }
+    }
+
+    /**
+     * Rewrites the case's document with each letter under a key of its own order, without the
+     * recipient, subject, reason or message id: the old keys are digests of message ids that hold
+     * addresses, which a guess could confirm. A letter's event redelivered afterwards would add it
+     * again; notification-service erases its messages on the same order, and by then (years after
+     * the closing) nothing is in flight.
+     */
+    @Override
+    public long anonymise(String reference) {
+        Document known = letters.find(Filters.eq("_id", reference)).first();
+        if (known == null) {
+            return 0;
+        }
+        Document byKey = known.get("letters", new Document());
+        List<Document> sorted = byKey.values().stream().map(Document.class::cast)
+                .sorted(Comparator.comparing((Document l) -> l.getDate("at"))).toList();
+        long erased = sorted.stream().filter(l -> l.get("recipient") != null || l.get("subject") != null
+                || l.get("reason") != null || !l.getString("messageId").startsWith(ERASED)).count();
+        if (erased == 0) {
+            return 0;
+        }
+        Document anonymised = new Document();
+        for (int i = 0; i < sorted.size(); i++) {
+            Document l = sorted.get(i);
+            anonymised.append(ERASED + (i + 1), new Document("messageId", ERASED + (i + 1)).append("kind", l.get("kind"))
+                    .append("status", l.get("status")).append("at", l.get("at")));
+        }
+        letters.replaceOne(Filters.eq("_id", reference), new Document("_id", reference).append("letters", anonymised)
+                .append("anonymised", true));
+        return erased;
     }
 
     @Override

@@ -12,6 +12,7 @@ import fr.saisine.events.ClosureOutcome;
 import fr.saisine.events.ComplaintSubmitted.Attachment;
 import fr.saisine.events.ComplaintTriaged.Sector;
 import fr.saisine.events.Priority;
+import fr.saisine.events.RespondentType;
 import fr.saisine.events.StaffActor;
 import fr.saisine.triage.cases.domain.Case;
 import fr.saisine.triage.cases.domain.CaseLetters;
@@ -30,8 +31,9 @@ record CaseView(
         String routingReason,
         @Schema(requiredMode = REQUIRED) Priority priority,
         String priorityReason,
-        @Schema(requiredMode = REQUIRED) String subject,
-        @Schema(requiredMode = REQUIRED) String respondent,
+        @Schema(description = "null once the case is anonymised") String subject,
+        @Schema(description = "the organisation complained about; once the case is anonymised, kept only for a legal "
+                + "person (not an INDIVIDUAL)") String respondent,
         @Schema(requiredMode = REQUIRED) Category category,
         @Schema(requiredMode = REQUIRED) Instant submittedAt,
         Person assignee,
@@ -46,7 +48,22 @@ record CaseView(
         @Schema(requiredMode = REQUIRED) List<NoteEntry> notes,
         @Schema(requiredMode = REQUIRED) List<CaseLetters.Letter> letters,
         @Schema(requiredMode = REQUIRED, description = "the files sent with the complaint, downloaded from "
-                + "intake-service: GET /api/v1/complaints/{reference}/attachments/{id}") List<Attachment> attachments) {
+                + "intake-service: GET /api/v1/complaints/{reference}/attachments/{id}") List<Attachment> attachments,
+        @Schema(description = "the kind of organisation complained about (null for cases stored before it was kept)")
+        RespondentType respondentType,
+        @Schema(requiredMode = REQUIRED, description = "whether a legal hold stands: the retention schedule leaves "
+                + "the case alone until it is lifted") boolean underLegalHold,
+        @Schema(requiredMode = REQUIRED, description = "each legal hold set or lifted, oldest first")
+        List<LegalHoldEntry> legalHolds,
+        @Schema(description = "when the case's personal data was erased at the end of its retention period "
+                + "(docs/retention.md): the fields naming or describing a person are then null or empty")
+        Instant anonymisedAt) {
+
+    /** A legal hold set ({@code held}) or lifted by a sector head, with the reason. */
+    @Schema(name = "LegalHoldEntry")
+    record LegalHoldEntry(@Schema(requiredMode = REQUIRED) boolean held, String reason, Person by,
+            @Schema(requiredMode = REQUIRED) Instant at) {
+    }
 
     /** A member of staff as shown: the username and the display name, never the provider's subject. */
     @Schema(name = "StaffPerson")
@@ -114,6 +131,8 @@ record CaseView(
                 c.history().stream().map(HistoryEntry::of).toList(),
                 c.moves().stream().map(m -> new Move(m.from(), m.to(), m.reason(), Person.of(m.actor()), m.at())).toList(),
                 c.notes().stream().map(n -> new NoteEntry(n.text(), Person.of(n.actor()), n.at())).toList(),
-                letters, c.attachments());
+                letters, c.attachments(), c.respondentType(), c.underLegalHold(),
+                c.legalHolds().stream().map(h -> new LegalHoldEntry(h.held(), h.reason(), Person.of(h.actor()), h.at()))
+                        .toList(), c.anonymisedAt());
     }
 }

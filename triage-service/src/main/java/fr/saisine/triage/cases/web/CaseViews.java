@@ -1,5 +1,8 @@
 package fr.saisine.triage.cases.web;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 import org.springframework.stereotype.Component;
 
 import fr.saisine.triage.cases.domain.Case;
@@ -21,7 +24,11 @@ class CaseViews {
     }
 
     CaseView of(Case current) {
-        return CaseView.of(current, reading.related(current.state(), MAX_RELATED),
-                letters.of(current.state().reference()));
+        List<CaseLetters.Letter> sent = letters.of(current.state().reference());
+        List<CaseLetters.Letter> shown = !current.state().isAnonymised() ? sent
+                // as the erasure leaves them, even before its order has reached the letters' store
+                : IntStream.range(0, sent.size()).mapToObj(i -> new CaseLetters.Letter("erased-" + (i + 1),
+                        sent.get(i).kind(), null, null, sent.get(i).status(), sent.get(i).at(), null)).toList();
+        return CaseView.of(current, reading.related(current.state(), MAX_RELATED), shown);
     }
 }

@@ -13,8 +13,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -78,6 +80,10 @@ class CaseWorkApiController {
 
     @Schema(name = "NoteRequest")
     record NoteBody(String text) {
+    }
+
+    @Schema(name = "LegalHoldRequest", description = "why the hold is set (an appeal is pending...) or lifted")
+    record LegalHoldBody(String reason) {
     }
 
     @Operation(summary = "Move a case along its lifecycle",
@@ -159,6 +165,31 @@ class CaseWorkApiController {
             StaffMember staff,
             @RequestBody NoteBody body) {
         return answer(work.addNote(staff, reference, body.text()));
+    }
+
+    @Operation(summary = "Set a legal hold on a case",
+            description = "For the SECTOR_HEAD of the case's sector only (others 403, recorded): while the hold stands, "
+                    + "the retention schedule does not erase the case (docs/retention.md); each retention run lists it "
+                    + "as skipped. Made on the latest version, with who, when and the reason in legalHolds.")
+    @ApiResponse(responseCode = "403", description = "Not a head of the case's sector, or a case elsewhere",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+    @PutMapping("/legal-hold")
+    ResponseEntity<CaseView> holdForLegalReasons(@Parameter(description = "the case's reference: 8 digits",
+            schema = @Schema(type = "string", pattern = "^[0-9]{8}$")) @PathVariable String reference,
+            StaffMember staff, @RequestBody LegalHoldBody body) {
+        return answer(work.legalHold(staff, reference, true, body.reason()));
+    }
+
+    @Operation(summary = "Lift the legal hold of a case",
+            description = "For the SECTOR_HEAD of the case's sector only, with the reason: the case's retention period, "
+                    + "counted from its last closing, applies again.")
+    @ApiResponse(responseCode = "403", description = "Not a head of the case's sector, or a case elsewhere",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+    @DeleteMapping("/legal-hold")
+    ResponseEntity<CaseView> liftLegalHold(@Parameter(description = "the case's reference: 8 digits",
+            schema = @Schema(type = "string", pattern = "^[0-9]{8}$")) @PathVariable String reference,
+            StaffMember staff, @RequestBody LegalHoldBody body) {
+        return answer(work.legalHold(staff, reference, false, body.reason()));
     }
 
     private ResponseEntity<CaseView> answer(Case changed) {

@@ -1,0 +1,195 @@
+package fr.saisine.triage.retention.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import fr.saisine.events.ErasureRule;
+import fr.saisine.triage.audit.domain.AuditLog;
+import fr.saisine.triage.cases.domain.Case;
+import fr.saisine.triage.cases.domain.CaseStatus;
+import fr.saisine.triage.cases.domain.Cases;
+import fr.saisine.triage.retention.RetentionProperties;
+
+/**
+ * Applies triage's lines of the retention schedule: every case closed longer ago than
+ * {@code saisine.retention.after-closing}, not reopened since, not under a legal hold, is
+ * anonymised, and its erasure ordered to every service ({@code ErasureOrdered}, in the same write);
+ * audit records older than {@code saisine.retention.audit-log} are deleted. The cases due are found
+ * without a scan: the closing-day documents from the day after the last one gone through to the
+ * cutoff's, read by {@code _id} ({@link Cases#closedOn}), and each case then checked itself. A run
+ * stopped in the middle leaves its record unfinished and its progress where it was: the next run
+ * reads the same days again, and finds the cases erased already as such.
+ */
+@Service
+public class RetentionRun {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionRun.class);
+    /** A first run, with no progress kept, looks this far back before the cutoff for closing days. */
+    static final int FIRST_LOOKBACK_DAYS = 3_660;
+    /** References added to the record at once: each addition rewrites the record (FerretDB), so not too often. */
+    static final int BATCH = 1_000;
+    static final int ATTEMPTS = 5;
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Cases cases;
+    private final Eliminations eliminations;
+    private final AuditLog auditLog;
+    private final RetentionProperties properties;
+    private final Clock clock;
+
+    RetentionRun(Cases cases, Eliminations eliminations, AuditLog auditLog, RetentionProperties properties,
+            Clock clock) {
+        this.cases = cases;
+        this.eliminations = eliminations;
+        this.auditLog = auditLog;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The cases due now, and those that would be but are held: what a run would erase and skip. */
+    public record Due(List<Case> due, List<String> held, LocalDate lastCompleteDay) {
+    }
+
+    /** Runs the schedule now, on this instance; one run at a time here (other instances: see the schedule). */
+    public synchronized EliminationRecord run() {
+        Instant now = clock.instant();
+        String runId = RUN_ID.format(now) + "-" + UUID.randomUUID().toString().substring(0, 6);
+        Instant cutoff = properties.afterClosingPeriod().before(now);
+        eliminations.start(runId, ErasureRule.AFTER_CLOSING, now, properties.afterClosing(), cutoff,
+                properties.auditLog(), properties.services());
+        Due found = due(cutoff);
+        List<String> erased = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        List<String> held = new ArrayList<>(found.held());
+        Set<String> carried = new LinkedHashSet<>();
+        for (Case each : found.due()) {
+            Optional<String> outcome = anonymise(each, runId, cutoff);
+            if (outcome.isEmpty()) {
+                continue;
+            }
+            if (outcome.get().equals(HELD)) {
+                held.add(each.state().reference());
+                continue;
+            }
+            if (outcome.get().equals(RETRY)) {
+                carried.add(each.state().reference());
+                continue;
+            }
+            batch.add(outcome.get());
+            if (batch.size() == BATCH) {
+                eliminations.addErased(runId, batch, now);
+                erased.addAll(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            eliminations.addErased(runId, batch, now);
+            erased.addAll(batch);
+        }
+        long auditDeleted = auditLog.deleteOlderThan(properties.auditLogPeriod().before(now));
+        List<String> skipped = held.stream().distinct().sorted().toList();
+        eliminations.finish(runId, clock.instant(), skipped, auditDeleted);
+        carried.addAll(skipped);
+        eliminations.saveProgress(new Eliminations.Progress(found.lastCompleteDay(), carried));
+        if (erased.isEmpty()) {
+            // nothing to answer for: complete at once
+            eliminations.markComplete(runId, clock.instant());
+        }
+        log.info("retention run {}: {} case(s) anonymised and ordered erased, {} skipped under a legal hold, "
+                + "{} audit record(s) deleted (cutoff {})", runId, erased.size(), skipped.size(), auditDeleted, cutoff);
+        return eliminations.find(runId).orElseThrow();
+    }
+
+    /** How many cases are past their period and neither erased nor held: the overdue metric. */
+    public long overdue() {
+        return due(properties.afterClosingPeriod().before(clock.instant())).due().size();
+    }
+
+    private static final String HELD = "held";
+    private static final String RETRY = "retry";
+
+    /**
+     * Anonymises the case if it is still due, on its latest version.
+     *
+     * @return its reference when anonymised by this run, {@link #HELD} when a hold came first, {@link #RETRY} when
+     *         it kept changing, empty when no longer due
+     */
+    private Optional<String> anonymise(Case candidate, String runId, Instant cutoff) {
+        Case current = candidate;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (current.state().underLegalHold()) {
+                return Optional.of(HELD);
+            }
+            if (!isDue(current, cutoff)) {
+                return Optional.empty();
+            }
+            if (cases.save(current.anonymise(ErasureRule.AFTER_CLOSING, runId, clock.instant()))) {
+                return Optional.of(current.state().reference());
+            }
+            // someone changed the case meanwhile (a hold, a reopening): decide again on what it is now
+            Optional<Case> now = cases.find(candidate.state().reference());
+            if (now.isEmpty()) {
+                return Optional.empty();
+            }
+            current = now.get();
+        }
+        log.warn("case {} changed {} times during the retention run: left for the next run",
+                candidate.state().reference(), ATTEMPTS);
+        return Optional.of(RETRY);
+    }
+
+    /** Still closed, last closed before the cutoff, not erased already. */
+    static boolean isDue(Case c, Instant cutoff) {
+        Instant closed = c.state().lastClosedAt();
+        return c.state().status() == CaseStatus.CLOSED && !c.state().isAnonymised() && closed != null
+                && !closed.isAfter(cutoff);
+    }
+
+    /**
+     * The cases closed on the days after the last one gone through, up to the cutoff's day, and the
+     * cases held at the last run; each checked on its latest version. The cutoff's own day is read
+     * but not counted gone through: its later closings are not due yet.
+     */
+    Due due(Instant cutoff) {
+        Eliminations.Progress progress = eliminations.progress();
+        LocalDate cutoffDay = LocalDate.ofInstant(cutoff, ZoneOffset.UTC);
+        LocalDate from = progress.lastDay() == null ? cutoffDay.minusDays(FIRST_LOOKBACK_DAYS)
+                : progress.lastDay().plusDays(1);
+        List<LocalDate> days = from.isAfter(cutoffDay) ? List.of() : from.datesUntil(cutoffDay.plusDays(1)).toList();
+        Set<String> candidates = new LinkedHashSet<>(progress.held());
+        Map<LocalDate, Set<String>> closed = cases.closedOn(days);
+        days.forEach(day -> candidates.addAll(closed.getOrDefault(day, Set.of())));
+        List<Case> due = new ArrayList<>();
+        List<String> held = new ArrayList<>();
+        for (String reference : candidates) {
+            cases.find(reference).filter(c -> isDue(c, cutoff)).ifPresent(c -> {
+                if (c.state().underLegalHold()) {
+                    held.add(reference);
+                }
+                else {
+                    due.add(c);
+                }
+            });
+        }
+        LocalDate lastComplete = cutoffDay.minusDays(1);
+        if (progress.lastDay() != null && lastComplete.isBefore(progress.lastDay())) {
+            lastComplete = progress.lastDay(); // a longer period set since: never go back
+        }
+        return new Due(due, held, lastComplete);
+    }
+}
