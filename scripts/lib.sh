@@ -300,6 +300,10 @@ start_kafka() {
     mkdir -p "$data"
     kafka_secrets
     write_kafka_admin_config
+    # how often the broker deletes the segments past their topic's retention: Kafka's 5 minutes, and
+    # 5 seconds for the test servers, whose erasure test waits for a topic's expired records to go
+    local retention_check=300000
+    [ "$PROFILE" = test ] && retention_check=5000
     (umask 077
      cat > "$config" <<EOF
 process.roles=broker,controller
@@ -328,6 +332,7 @@ share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=true
+log.retention.check.interval.ms=$retention_check
 EOF
     )
     local kafka_java=("$JAVA" -Xms256m -Xmx1g -Dlog4j2.configurationFile="$ROOT/infra/kafka-log4j2.properties"
