@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import fr.saisine.events.CaseAssigned;
 import fr.saisine.events.CaseMovedToSector;
 import fr.saisine.events.ComplaintStatusChanged;
 import fr.saisine.events.ComplaintSubmitted;
@@ -101,8 +102,9 @@ class ComplaintEventsHandler {
                 sectors.moved(move);
                 statusLetters.moved(move);
             }
+            case CaseAssigned assignment -> statusLetters.assigned(assignment);
             default -> {
-                // an assignment, or another service's event: no letter
+                // another service's event: no letter
             }
         }
     }
