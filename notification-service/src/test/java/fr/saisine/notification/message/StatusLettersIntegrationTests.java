@@ -311,10 +311,11 @@ class StatusLettersIntegrationTests {
                 + "authoritative decision.");
         assertThat(french).isPositive().isLessThan(translation);
         assertThat(closing.substring(0, translation)).contains("article 58, paragraphe 2, point b)",
-                "Votre plainte est donc clôturée.", "Madame, Monsieur les co-présidents");
+                "Votre plainte est donc clôturée.", "Madame, Monsieur les co-présidents",
+                "Service des plaintes — " + APSF_NAME);
         assertThat(closing.substring(translation)).contains("Article 58(2)(b)", "Your complaint is therefore closed.",
                 "provided you can show an interest in bringing proceedings", "by two months for people living abroad",
-                "Service des plaintes — " + APSF_NAME, "For the President, by delegation");
+                "Dear Sir or Madam,", "For the President, by delegation");
         assertThat(Stream.of(before, after).distinct().map(sent -> "would be "
                 + LifecycleFixtures.englishDate(AppealDeadline.lastDay(sent, Residence.ABROAD))))
                 .anyMatch(closing.replace('\n', ' ')::contains);

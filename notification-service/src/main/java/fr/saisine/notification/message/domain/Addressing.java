@@ -34,7 +34,7 @@ final class Addressing {
      */
     static String salutation(List<Addressee> addressees, String organisation, boolean french) {
         if (!french) {
-            return addressees.size() > 1 ? "Dear Sirs or Madams," : "Dear Sir or Madam,";
+            return "Dear Sir or Madam,";
         }
         String shared = addressees.size() > 1 ? sharedRole(addressees) : null;
         if (shared != null) {
