@@ -48,7 +48,9 @@ class CaseLifecycleEndToEndIntegrationTests {
     static final HttpClient http = HttpClient.newHttpClient();
     static final MailSink mail = MailSink.ofTestServers();
     static final StaffTokens tokens = StaffTokens.ofTestServers();
-    static final Pattern LAST_DAY = Pattern.compile("au plus tard le (\\d{1,2})(?:er)? (\\p{L}+ \\d{4})");
+    /** The indicative last day the email gives, computed from the day the mail server took it. */
+    static final Pattern LAST_DAY = Pattern.compile("le dernier jour pour saisir le Conseil d'État serait le "
+            + "(\\d{1,2})(?:er)? (\\p{L}+ \\d{4})");
     static RunningStack stack;
 
     @BeforeAll
@@ -132,10 +134,13 @@ class CaseLifecycleEndToEndIntegrationTests {
             String closing = awaitLetter(recipient, 4, "Conseil d'État");
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                     .until(() -> mail.messagesTo(recipient).size() == 4);
-            assertThat(closing).contains(reference, "clôturée", "58.2.b", "Conseil d'État",
-                    "Affaires publiques, sociales et financières", "à rappeler dans toute correspondance")
-                    .doesNotContain("Rappel adressé au maire");
-            Matcher lastDay = LAST_DAY.matcher(closing);
+            assertThat(closing).contains(reference, "clôturée", "article 58, paragraphe 2, point b)",
+                    "article 20, II, de la loi n° 78-17", "Conseil d'État", "sous réserve de justifier d'un intérêt à agir",
+                    "Affaires publiques, sociales et financières", "à rappeler dans toute correspondance",
+                    "Madame, Monsieur les co-présidents du groupe des élus écologistes,",
+                    "Pour la présidente et par délégation", "À titre indicatif")
+                    .doesNotContain("Rappel adressé au maire", "{{");
+            Matcher lastDay = LAST_DAY.matcher(closing.replace("\r\n", " ").replace('\n', ' '));
             assertThat(lastDay.find()).as("the last day to appeal, in:%n%s", closing).isTrue();
             LocalDate day = LocalDate.parse(lastDay.group(1) + " " + lastDay.group(2), DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH));
             // délai franc: at least the day after the period's end, then on to a working day (a week at most)

@@ -201,7 +201,7 @@ class ComplainantFollowUpEndToEndIntegrationTests {
         assertThat(closed.get("outcome").asString()).isEqualTo("WITHDRAWN");
         assertThat(closed.get("history").get(closed.get("history").size() - 1).get("withdrawalReason").asString())
                 .isEqualTo("La caisse m'a répondu.");
-        String closing = MimeText.plainText(awaitLetter(email, "Votre plainte n° " + reference + " : clôture"));
+        String closing = MimeText.plainText(awaitLetter(email, "Votre plainte n° " + reference + " : décision de clôture"));
         assertThat(closing).contains(reference, "retrait de votre plainte", "pris acte", "clôturée")
                 .doesNotContain("Conseil d'État", "terminé l'examen");
 

@@ -101,7 +101,14 @@ class AcknowledgementIntegrationTests {
                     "Cette référence est à rappeler dans toute correspondance avec nos services.",
                     "Caméras dans les écoles");
         }
-        assertThat(MimeText.plainText(mail.messagesTo(alice).getFirst())).startsWith("Bonjour Alice Martin,");
+        // addressed to each by name, and with the mentions of CRPA R112-5: the service, its addresses, its phone
+        assertThat(MimeText.plainText(mail.messagesTo(alice).getFirst()).replace("\r\n", "\n"))
+                .contains("À l'attention d'Alice Martin", "\n\nMadame, Monsieur,\n",
+                        "Service chargé de votre plainte : [Nom de l'autorité — à configurer], Service des plaintes — " + APSF,
+                        "Adresse postale : [Adresse postale — à configurer]",
+                        "Adresse électronique : plaintes@saisine.example", "Téléphone : ",
+                        "Pour la présidente et par délégation,")
+                .doesNotContain("Nous vous écrirons à chaque étape");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode sent = notifications(reference);
@@ -154,7 +161,7 @@ class AcknowledgementIntegrationTests {
         MimeMessage letter = awaitMail(alice).getFirst();
 
         assertThat(letter.getSubject()).isEqualTo("Acknowledgement of your complaint no. " + reference);
-        assertThat(MimeText.plainText(letter)).startsWith("Dear Alice Martin,")
+        assertThat(MimeText.plainText(letter)).contains("For the attention of Alice Martin", "Dear Sir or Madam,")
                 .contains("Please quote this reference in all correspondence");
     }
 

@@ -5,6 +5,7 @@ import static fr.saisine.notification.message.LifecycleFixtures.FRANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,17 +18,26 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import fr.saisine.events.CaseAssigned;
 import fr.saisine.events.ClosureOutcome;
 import fr.saisine.events.ComplaintStatus;
 import fr.saisine.events.ComplaintStatusChanged;
@@ -54,6 +64,9 @@ class StatusLettersIntegrationTests {
     static final JsonMapper json = JsonMapper.builder().build();
     static final StaffTokens tokens = StaffTokens.ofTestServers();
     static final String ATTENTION = "À l'attention d'Alice Martin et Bruno Petit, co-présidents, Groupe des élus écologistes";
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Value("${local.server.port}")
     int port;
@@ -129,7 +142,7 @@ class StatusLettersIntegrationTests {
                 "Votre plainte n° " + reference + " : instruction en cours",
                 "Votre plainte n° " + reference + " : demande de précisions",
                 "Votre plainte n° " + reference + " : intervention auprès de l'organisme",
-                "Votre plainte n° " + reference + " : clôture",
+                "Votre plainte n° " + reference + " : décision de clôture",
                 "Votre plainte n° " + reference + " : réouverture");
         for (String recipient : List.of(alice, bruno)) {
             awaitMail(recipient, subjects.size());
@@ -144,12 +157,15 @@ class StatusLettersIntegrationTests {
             }
             String question = text(withSubject(letters, "Votre plainte n° " + reference
                     + " : demande de précisions"));
-            assertThat(question).startsWith(ATTENTION + "\nRéférence : " + reference
-                    + " (à rappeler dans toute correspondance)\n\nMadame, Monsieur,")
+            assertThat(question).contains("Référence : " + reference + " (à rappeler dans toute correspondance)\n"
+                    + "Objet : Demande de précisions sur votre plainte « ",
+                    ATTENTION + "\n\nMadame, Monsieur les co-présidents du groupe des élus écologistes,")
                     .contains("« Depuis quand les caméras sont-elles installées ? »",
                             "répondez simplement à ce courriel en rappelant la référence " + reference)
-                    .contains("Service « " + APSF_NAME + " »");
-            String closing = text(withSubject(letters, "Votre plainte n° " + reference + " : clôture"));
+                    .contains("Service des plaintes — " + APSF_NAME)
+                    .contains("Pour la présidente et par délégation,\n[Chef du service des affaires publiques, "
+                            + "sociales et financières — à configurer]\n\n[Nom du signataire — à configurer]");
+            String closing = text(withSubject(letters, "Votre plainte n° " + reference + " : décision de clôture"));
             assertThat(closing).contains("n'a pas permis d'établir", "Votre plainte est donc clôturée.",
                     "Merci de votre vigilance.", "Conseil d'État");
         }
@@ -166,31 +182,93 @@ class StatusLettersIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(Residence.class)
-    void shouldGiveTheLastDayToAppealForWhereTheComplainantLives(Residence residence) throws Exception {
+    void shouldGiveTheLastDayToAppealFromTheDayTheMailServerTookTheLetterAsAnIndicationOnly(Residence residence)
+            throws Exception {
         String reference = EventFixtures.testReference();
         String alice = address("alice");
         String bruno = address("bruno");
         fileAndTriage(reference, alice, bruno, Language.fr, residence);
+        kafka.send(COMPLAINTS, reference, EventFixtures.json(new CaseAssigned(reference, 2, LifecycleFixtures.AGENT,
+                LifecycleFixtures.AGENT, LifecycleFixtures.APSF, Instant.now())));
         LocalDate before = LocalDate.now(FRANCE);
         kafka.send(COMPLAINTS, reference, EventFixtures.json(
-                LifecycleFixtures.closed(reference, 2, ClosureOutcome.REMINDER_OF_OBLIGATIONS, null)));
+                LifecycleFixtures.closed(reference, 3, ClosureOutcome.REMINDER_OF_OBLIGATIONS, null)));
 
         for (String recipient : List.of(alice, bruno)) {
             String closing = text(withSubject(awaitMail(recipient, 2),
-                    "Votre plainte n° " + reference + " : clôture"));
+                    "Votre plainte n° " + reference + " : décision de clôture"));
             LocalDate after = LocalDate.now(FRANCE);
-            // the letter is notified on the day it is written; around midnight, either day
-            assertThat(Stream.of(before, after).distinct().map(notified -> "à compter de la notification du présent "
-                    + "courrier, intervenue le " + LifecycleFixtures.frenchDate(notified) + ", soit au plus tard le "
-                    + LifecycleFixtures.frenchDate(AppealDeadline.lastDay(notified, residence)) + "."))
+            // the day the mail server took it, between the two; around midnight, either day
+            assertThat(Stream.of(before, after).distinct().map(sent -> "remis à notre serveur de messagerie le "
+                    + LifecycleFixtures.frenchDate(sent) + ". S'il vous est parvenu ce même jour, le dernier jour pour "
+                    + "saisir le Conseil d'État serait le "
+                    + LifecycleFixtures.frenchDate(AppealDeadline.lastDay(sent, residence)) + ","))
                     .anyMatch(closing.replace('\n', ' ')::contains);
-            assertThat(closing).contains("article 58.2.b", "Votre plainte est donc clôturée.",
-                    switch (residence) {
-                        case METROPOLITAN_FRANCE -> "dans un délai de deux mois à compter";
-                        case OVERSEAS -> "dans un délai de trois mois (deux mois, augmentés d'un mois";
-                        case ABROAD -> "dans un délai de quatre mois (deux mois, augmentés de deux mois";
-                    });
+            assertThat(closing).contains("N/Réf. : APSF/AD/" + reference, "Instruction du dossier : Agnès Durand",
+                    "article 58, paragraphe 2, point b)", "article 20, II, de la loi n° 78-17",
+                    "Votre plainte est donc clôturée.", "À titre indicatif",
+                    "sous réserve de justifier d'un intérêt à agir, vous pouvez contester la présente décision devant "
+                            + "le Conseil d'État dans un délai de deux mois à compter de sa notification")
+                    .doesNotContain("{{", "intervenue le", "au plus tard");
         }
+    }
+
+    @Test
+    void shouldAttachTheDecisionAsAPdfHoldingTheReferenceTheSignatoryAndTheAppealClause() throws Exception {
+        String reference = EventFixtures.testReference();
+        String alice = address("alice");
+        String bruno = address("bruno");
+        fileAndTriage(reference, alice, bruno, Language.fr, Residence.OVERSEAS);
+        kafka.send(COMPLAINTS, reference, EventFixtures.json(LifecycleFixtures.closed(reference, 2,
+                ClosureOutcome.REMINDER_OF_OBLIGATIONS, "la réalisation d'une analyse d'impact")));
+
+        for (String recipient : List.of(alice, bruno)) {
+            MimeMessage closing = withSubject(awaitMail(recipient, 2),
+                    "Votre plainte n° " + reference + " : décision de clôture");
+            byte[] pdf = attachment(closing, "decision-" + reference + ".pdf");
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                String text = text(document).replaceAll("\\s+", " ");
+                assertThat(text).contains("Référence : " + reference, "Pour la présidente et par délégation",
+                        "[Nom du signataire — à configurer]", "Voies et délais de recours",
+                        "sous réserve de justifier d'un intérêt à agir", "Conseil d'État",
+                        "Terres australes et antarctiques françaises", "la réalisation d'une analyse d'impact")
+                        .doesNotContain("À titre indicatif", "{{");
+                // PDF/A-2: says so in its metadata, every font embedded
+                assertThat(new String(document.getDocumentCatalog().getMetadata().toByteArray(),
+                        java.nio.charset.StandardCharsets.UTF_8)).contains("<pdfaid:part>2</pdfaid:part>");
+            }
+        }
+        // and kept with each message: the same bytes as sent
+        assertThat(mongo.getCollection("decision_pdfs").countDocuments(
+                new org.bson.Document("reference", reference))).isEqualTo(2);
+    }
+
+    /** The bytes of the attachment named {@code filename}. */
+    static byte[] attachment(MimeMessage message, String filename) throws Exception {
+        if (message.getContent() instanceof Multipart multipart) {
+            byte[] found = attachment(multipart, filename);
+            if (found != null) {
+                return found;
+            }
+        }
+        throw new AssertionError("no attachment " + filename);
+    }
+
+    private static byte[] attachment(Multipart multipart, String filename) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (filename.equals(part.getFileName())) {
+                assertThat(part.getContentType()).startsWith("application/pdf");
+                return part.getInputStream().readAllBytes();
+            }
+            if (part.getContent() instanceof Multipart nested) {
+                byte[] found = attachment(nested, filename);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     @Test
@@ -215,23 +293,32 @@ class StatusLettersIntegrationTests {
     }
 
     @Test
-    void shouldWriteTheClosingLetterInEnglishToAComplainantWhoChoseEnglish() throws Exception {
+    void shouldSendTheFrenchDecisionThenItsTranslationToAComplainantWhoChoseEnglish() throws Exception {
         String reference = EventFixtures.testReference();
         String alice = address("alice");
         String bruno = address("bruno");
         fileAndTriage(reference, alice, bruno, Language.en, Residence.ABROAD);
+        LocalDate before = LocalDate.now(FRANCE);
         kafka.send(COMPLAINTS, reference, EventFixtures.json(
                 LifecycleFixtures.closed(reference, 2, ClosureOutcome.REMINDER_OF_OBLIGATIONS, null)));
 
-        String closing = text(withSubject(awaitMail(alice, 2),
-                "Your complaint no. " + reference + ": closure"));
-        LocalDate today = LocalDate.now(FRANCE);
+        String closing = text(withSubject(awaitMail(alice, 2), "Votre plainte n° " + reference
+                + " : décision de clôture / Your complaint no. " + reference + ": decision to close (English translation)"));
+        LocalDate after = LocalDate.now(FRANCE);
 
-        assertThat(closing).startsWith("For the attention of Alice Martin and Bruno Petit, co-présidents, "
-                        + "Groupe des élus écologistes\nReference: " + reference + " (to be quoted in all correspondence)")
-                .contains("Article 58(2)(b)", "Your complaint is therefore closed.", "within four months",
-                        "Department \"" + APSF_NAME + "\"")
-                .contains("no later than " + LifecycleFixtures.englishDate(AppealDeadline.lastDay(today, Residence.ABROAD)));
+        int french = closing.indexOf("Voies et délais de recours");
+        int translation = closing.indexOf("ENGLISH TRANSLATION, for information only: the French text above is the "
+                + "authoritative decision.");
+        assertThat(french).isPositive().isLessThan(translation);
+        assertThat(closing.substring(0, translation)).contains("article 58, paragraphe 2, point b)",
+                "Votre plainte est donc clôturée.", "Madame, Monsieur les co-présidents",
+                "Service des plaintes — " + APSF_NAME);
+        assertThat(closing.substring(translation)).contains("Article 58(2)(b)", "Your complaint is therefore closed.",
+                "provided you can show an interest in bringing proceedings", "by two months for people living abroad",
+                "Dear Sir or Madam,", "For the President, by delegation");
+        assertThat(Stream.of(before, after).distinct().map(sent -> "would be "
+                + LifecycleFixtures.englishDate(AppealDeadline.lastDay(sent, Residence.ABROAD))))
+                .anyMatch(closing.replace('\n', ' ')::contains);
     }
 
     @Test
@@ -243,7 +330,8 @@ class StatusLettersIntegrationTests {
         kafka.send(COMPLAINTS, reference, EventFixtures.json(
                 LifecycleFixtures.closed(reference, 2, ClosureOutcome.WITHDRAWN, null)));
 
-        String closing = text(withSubject(awaitMail(alice, 2), "Votre plainte n° " + reference + " : clôture"));
+        String closing = text(withSubject(awaitMail(alice, 2), "Votre plainte n° " + reference
+                + " : décision de clôture"));
 
         assertThat(closing.replace('\n', ' ')).contains("Vous nous avez fait part du retrait de votre plainte",
                         "nous en avons pris acte, et son examen s'arrête.", "Votre plainte est donc clôturée.")
@@ -262,5 +350,12 @@ class StatusLettersIntegrationTests {
         catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** The PDF's text in reading order, its spaces and line ends made single spaces. */
+    static String text(PDDocument pdf) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setSortByPosition(true);
+        return stripper.getText(pdf);
     }
 }

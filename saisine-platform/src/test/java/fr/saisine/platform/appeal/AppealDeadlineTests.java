@@ -83,6 +83,17 @@ class AppealDeadlineTests {
         assertThat(AppealDeadline.lastDay(notified, Residence.METROPOLITAN_FRANCE)).isEqualTo(lastDay);
     }
 
+    @ParameterizedTest(name = "{3}: notified {0}, {1}: last day {2}")
+    @CsvSource({
+            "2026-03-05, OVERSEAS, 2026-06-08, 3 months: Saturday 6 June then Sunday",
+            "2026-02-13, OVERSEAS, 2026-05-15, 3 months: Ascension 2026",
+            "2026-01-08, ABROAD,   2026-05-11, 4 months: Saturday 9 May then Sunday",
+            "2026-03-13, ABROAD,   2026-07-15, 4 months: 14 July"})
+    void shouldMoveTheLastDayOfTheLongerPeriodsOverseasAndAbroadToTheNextWorkingDay(LocalDate notified,
+            Residence residence, LocalDate lastDay, String why) {
+        assertThat(AppealDeadline.lastDay(notified, residence)).isEqualTo(lastDay);
+    }
+
     @ParameterizedTest(name = "Easter {0}")
     @CsvSource({"2024-03-31", "2025-04-20", "2026-04-05", "2027-03-28", "2028-04-16", "2038-04-25", "2285-03-22"})
     void shouldFindEaster(LocalDate easter) {

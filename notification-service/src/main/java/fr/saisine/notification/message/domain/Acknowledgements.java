@@ -2,6 +2,7 @@ package fr.saisine.notification.message.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,8 @@ public class Acknowledgements {
         Instant now = clock.instant();
         return correspondent.recipients().stream()
                 .map(recipient -> OutgoingMessage.queued(triaged.reference(), MessageKind.ACKNOWLEDGEMENT,
-                        recipient.email(), recipient.name(), writer.acknowledgement(correspondent, recipient, triaged),
+                        recipient.email(), recipient.name(),
+                        writer.acknowledgement(correspondent, recipient, triaged, LocalDate.ofInstant(now, LetterWriter.FRANCE)),
                         now))
                 .toList();
     }

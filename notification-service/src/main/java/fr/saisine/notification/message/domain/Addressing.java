@@ -27,6 +27,38 @@ final class Addressing {
         return (startsWithVowel(names) ? attentionBeforeVowel : attention).replace("{names}", names);
     }
 
+    /**
+     * The salutation, naming the addressees' roles where the letter can: representatives who share
+     * one ("Madame, Monsieur les co-présidents du groupe des élus écologistes,"). Their sexes are not
+     * known, so the formula stays double; several roles give "Mesdames, Messieurs,".
+     */
+    static String salutation(List<Addressee> addressees, String organisation, boolean french) {
+        if (!french) {
+            return "Dear Sir or Madam,";
+        }
+        String shared = addressees.size() > 1 ? sharedRole(addressees) : null;
+        if (shared != null) {
+            return "Madame, Monsieur les " + shared + ofOrganisation(organisation) + ",";
+        }
+        return addressees.size() > 1 ? "Mesdames, Messieurs," : "Madame, Monsieur,";
+    }
+
+    /** "Groupe des élus écologistes" gives " du groupe des élus écologistes": the nouns French declines here. */
+    private static String ofOrganisation(String organisation) {
+        if (organisation == null || organisation.isBlank()) {
+            return "";
+        }
+        String[] words = organisation.strip().split("\\s+", 2);
+        String noun = words[0].toLowerCase(Locale.ROOT);
+        String of = switch (noun) {
+            case "groupe", "syndicat", "collectif", "comité", "conseil", "club", "cercle", "mouvement" -> "du ";
+            case "association", "union", "amicale", "intersyndicale" -> "de l'";
+            case "fédération", "société", "fondation", "coordination", "confédération", "ligue" -> "de la ";
+            default -> null;
+        };
+        return of == null ? "" : " " + of + noun + (words.length > 1 ? " " + words[1] : "");
+    }
+
     static String names(List<Addressee> addressees, String and) {
         String shared = addressees.size() > 1 ? sharedRole(addressees) : null;
         if (shared != null) {

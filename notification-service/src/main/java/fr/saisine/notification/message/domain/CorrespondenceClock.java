@@ -15,8 +15,16 @@ import fr.saisine.events.ComplaintTriaged;
  */
 public interface CorrespondenceClock {
 
-    /** The case's state as this service last learned it; {@code version} orders what it learns. */
-    record CaseState(String reference, long version, ComplaintStatus status, String sectorName, boolean closed) {
+    /**
+     * The case's state as this service last learned it; {@code version} orders what it learns.
+     * {@code assignee} is the name of the member of staff who has the case, null when nobody has it.
+     */
+    record CaseState(String reference, long version, ComplaintStatus status, String sectorCode, String sectorName,
+            String assignee, boolean closed) {
+
+        public CaseState(String reference, long version, ComplaintStatus status, String sectorName, boolean closed) {
+            this(reference, version, status, null, sectorName, null, closed);
+        }
     }
 
     /** An open case's silence: when its complainant was last written to. */
@@ -32,9 +40,17 @@ public interface CorrespondenceClock {
     /**
      * The case changed status (or, {@code status} null, sector) at {@code version}; {@code letterAt}
      * is when the letter it brought was queued, null when it brought none. Only a change newer than
-     * the one known is applied, so a redelivery changes nothing.
+     * the one known is applied, so a redelivery changes nothing. A case that changes sector is
+     * nobody's in its new sector yet: its assignee is forgotten, as triage does.
      */
-    void changed(String reference, long version, ComplaintStatus status, String sectorName, Instant letterAt);
+    void changed(String reference, long version, ComplaintStatus status, String sectorCode, String sectorName,
+            Instant letterAt);
+
+    /**
+     * The case was given to {@code assignee} (a name), or taken back (null), at {@code version}; as
+     * {@link #changed}, only when newer than what is known.
+     */
+    void assigned(String reference, long version, String assignee);
 
     /** A progress notice was queued: the next silent period starts now. */
     void progressQueued(String reference, Instant letterAt);

@@ -1,6 +1,7 @@
 package fr.saisine.notification.message.domain;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -28,8 +29,11 @@ public class FollowUpLinkLetters {
     private final LetterWriter writer;
     private final Messages messages;
     private final Clock clock;
+    private final CorrespondenceClock correspondence;
 
-    FollowUpLinkLetters(CorrespondentDirectory directory, LetterWriter writer, Messages messages, Clock clock) {
+    FollowUpLinkLetters(CorrespondentDirectory directory, LetterWriter writer, Messages messages, Clock clock,
+            CorrespondenceClock correspondence) {
+        this.correspondence = correspondence;
         this.directory = directory;
         this.writer = writer;
         this.messages = messages;
@@ -46,7 +50,9 @@ public class FollowUpLinkLetters {
                     request.reference());
             return;
         }
-        Letter letter = writer.followUpLink(correspondent, recipient.get());
+        Letter letter = writer.followUpLink(correspondent, recipient.get(),
+                correspondence.state(request.reference()).map(CaseHandling::of).orElse(null),
+                LocalDate.ofInstant(clock.instant(), LetterWriter.FRANCE));
         String id = request.reference() + ":" + MessageKind.FOLLOW_UP_LINK + ":" + request.requestId();
         if (!messages.queue(OutgoingMessage.queued(id, request.reference(), MessageKind.FOLLOW_UP_LINK,
                 recipient.get().email(), recipient.get().name(), letter, clock.instant()))) {

@@ -81,7 +81,7 @@ public class ProgressNotices {
 
     static Letter letter(LetterWriter writer, Correspondent correspondent, CorrespondenceClock.CaseState state,
             Instant lastLetterAt, LocalDate today) {
-        return writer.letter(MessageKind.PROGRESS, correspondent, state.sectorName(), today,
+        return writer.letter(MessageKind.PROGRESS, correspondent, CaseHandling.of(state), today,
                 Map.of("status", state.status() == null ? "UNDER_REVIEW" : state.status().name(),
                         "lastLetterOn", LocalDate.ofInstant(lastLetterAt, LetterWriter.FRANCE)));
     }

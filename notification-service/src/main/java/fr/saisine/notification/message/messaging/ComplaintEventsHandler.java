@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import fr.saisine.events.CaseAssigned;
 import fr.saisine.events.CaseMovedToSector;
 import fr.saisine.events.ComplaintStatusChanged;
 import fr.saisine.events.ComplaintSubmitted;
@@ -129,8 +130,9 @@ class ComplaintEventsHandler {
                 sectors.moved(move);
                 statusLetters.moved(move);
             }
+            case CaseAssigned assignment -> statusLetters.assigned(assignment);
             default -> {
-                // an assignment, or another service's event: no letter
+                // another service's event: no letter
             }
         }
     }

@@ -25,7 +25,7 @@ import fr.saisine.platform.store.UniqueInserts;
 
 /**
  * Two small collections keyed by reference. {@code case_letter_states} holds what the case is
- * (status, sector, version) and has one writer, the consumer of complaint-events, which sees a
+ * (status, sector, assignee, version) and has one writer, the consumer of complaint-events, which sees a
  * case's events in order. {@code correspondence_clock} holds when its complainant was last
  * written to and whether it is closed, the two fields the progress check filters on; the consumer
  * and the progress check both write it. FerretDB 1.24 does not isolate concurrent updates
@@ -58,11 +58,13 @@ class MongoCorrespondenceClock implements CorrespondenceClock {
                 .append(LAST_LETTER_AT, Date.from(letterAt)).append(CLOSED, false)).toList());
         UniqueInserts.insertAll(states, routed.stream().map(triaged -> new Document("_id", triaged.reference())
                 .append("version", 1L).append("status", ComplaintStatus.TRIAGED.name())
+                .append("sectorCode", triaged.sector().code())
                 .append("sectorName", triaged.sector().name())).toList());
     }
 
     @Override
-    public void changed(String reference, long version, ComplaintStatus status, String sectorName, Instant letterAt) {
+    public void changed(String reference, long version, ComplaintStatus status, String sectorCode, String sectorName,
+            Instant letterAt) {
         Optional<CaseState> known = state(reference);
         if (known.isPresent() && known.get().version() >= version) {
             return; // a redelivery, or older than what the case already told us
@@ -81,10 +83,30 @@ class MongoCorrespondenceClock implements CorrespondenceClock {
         if (!updates.isEmpty()) {
             clock.updateOne(Filters.eq("_id", reference), Updates.combine(updates), new UpdateOptions().upsert(true));
         }
+        String code = sectorCode != null ? sectorCode : known.map(CaseState::sectorCode).orElse(null);
+        boolean moved = sectorCode != null && known.map(CaseState::sectorCode).filter(c -> !c.equals(sectorCode))
+                .isPresent();
         // written last: its version says the change was applied in full
+        replaceState(reference, version, now, code, sectorName != null ? sectorName
+                : known.map(CaseState::sectorName).orElse(null),
+                moved ? null : known.map(CaseState::assignee).orElse(null));
+    }
+
+    @Override
+    public void assigned(String reference, long version, String assignee) {
+        Optional<CaseState> known = state(reference);
+        if (known.isEmpty() || known.get().version() >= version) {
+            return; // a redelivery, an older assignment, or a case not triaged here yet
+        }
+        CaseState state = known.get();
+        replaceState(reference, version, state.status(), state.sectorCode(), state.sectorName(), assignee);
+    }
+
+    private void replaceState(String reference, long version, ComplaintStatus status, String sectorCode,
+            String sectorName, String assignee) {
         states.replaceOne(Filters.eq("_id", reference), new Document("_id", reference).append("version", version)
-                .append("status", now.name()).append("sectorName", sectorName != null ? sectorName
-                        : known.map(CaseState::sectorName).orElse(null)), new ReplaceOptions().upsert(true));
+                .append("status", status == null ? null : status.name()).append("sectorCode", sectorCode)
+                .append("sectorName", sectorName).append("assignee", assignee), new ReplaceOptions().upsert(true));
     }
 
     @Override
@@ -96,8 +118,8 @@ class MongoCorrespondenceClock implements CorrespondenceClock {
     public Optional<CaseState> state(String reference) {
         return Optional.ofNullable(states.find(Filters.eq("_id", reference)).first()).map(d -> {
             ComplaintStatus status = d.getString("status") == null ? null : ComplaintStatus.valueOf(d.getString("status"));
-            return new CaseState(reference, ((Number) d.get("version")).longValue(), status, d.getString("sectorName"),
-                    status == ComplaintStatus.CLOSED);
+            return new CaseState(reference, ((Number) d.get("version")).longValue(), status, d.getString("sectorCode"),
+                    d.getString("sectorName"), d.getString("assignee"), status == ComplaintStatus.CLOSED);
         });
     }
 

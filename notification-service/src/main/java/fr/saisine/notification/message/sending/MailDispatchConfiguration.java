@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import fr.saisine.notification.message.domain.DecisionPdfs;
 import fr.saisine.notification.message.domain.FollowUpLinks;
 import fr.saisine.notification.message.persistence.MessageStore;
 import fr.saisine.platform.metrics.BacklogMetrics;
@@ -41,11 +42,11 @@ class MailDispatchConfiguration {
     @Bean
     MailDispatch mailDispatch(MailQueue queue, MessageStore messages, JavaMailSenderImpl mail,
             DispatchProperties properties, Clock clock, MeterRegistry registry, EventTracing tracing,
-            FollowUpLinks links) {
+            FollowUpLinks links, DecisionPdfs pdfs) {
         LetterOutcomes outcomes = new LetterOutcomes(registry);
         MailDispatch dispatch = new MailDispatch(IntStream.rangeClosed(1, properties.senders())
                 .mapToObj(i -> new MailSender("mail-sender-" + i, queue, messages, mail, properties, clock, outcomes,
-                        tracing, links))
+                        tracing, links, pdfs))
                 .toList());
         queue.onEnqueue(dispatch::wakeUp);
         return dispatch;

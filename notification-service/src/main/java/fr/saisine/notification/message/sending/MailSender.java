@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,7 +31,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import fr.saisine.events.Event;
 import fr.saisine.events.NotificationDelivered;
 import fr.saisine.events.NotificationFailed;
+import fr.saisine.notification.message.domain.DecisionPdfs;
 import fr.saisine.notification.message.domain.FollowUpLinkUnannouncedException;
+import fr.saisine.notification.message.domain.LetterWriter;
+import fr.saisine.notification.message.domain.SendingDay;
 import fr.saisine.notification.message.domain.FollowUpLinks;
 import fr.saisine.notification.message.domain.OutgoingMessage;
 import fr.saisine.notification.message.persistence.MessageStore;
@@ -77,11 +81,11 @@ final class MailSender extends PollingWorker {
 
     MailSender(String name, MailQueue queue, MessageStore messages, JavaMailSenderImpl mail,
             DispatchProperties properties, Clock clock, LetterOutcomes outcomes, EventTracing tracing,
-            FollowUpLinks links) {
+            FollowUpLinks links, DecisionPdfs pdfs) {
         super(name, properties.pollInterval(), MAX_POLL_BACKOFF);
         this.queue = queue;
         this.messages = messages;
-        this.letters = new MimeLetters(mail, properties);
+        this.letters = new MimeLetters(mail, properties, pdfs);
         this.properties = properties;
         this.clock = clock;
         this.outcomes = outcomes;
@@ -191,6 +195,9 @@ final class MailSender extends PollingWorker {
             retryLater(message.id(), message.attempts(), properties.firstRetryAfter(), unannounced);
             return false;
         }
+        // the day the mail server takes it, and the indicative last day to appeal computed from that
+        // day, are written in the email now (the letter kept has their placeholders)
+        sending = SendingDay.fill(sending, LocalDate.ofInstant(clock.instant(), LetterWriter.FRANCE));
         try {
             connection.send(sending);
         }

@@ -3,6 +3,7 @@ package fr.saisine.notification.message.sending;
 import java.io.UnsupportedEncodingException;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.Address;
@@ -12,6 +13,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
@@ -19,11 +21,13 @@ import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
+import fr.saisine.events.MessageKind;
+import fr.saisine.notification.message.domain.DecisionPdfs;
 import fr.saisine.notification.message.domain.OutgoingMessage;
 
 /**
  * A letter as the mail server receives it: text and HTML, from the authority, with a Message-ID
- * of its own that every attempt repeats. Written and sent with the application's class loader as
+ * of its own that every attempt repeats; a decision with its PDF attached. Written and sent with the application's class loader as
  * the thread's context loader: Jakarta Mail finds its stream provider through that loader alone,
  * by the class name MailDispatchConfiguration gives it, so a thread whose context loader cannot see
  * the application's jars (a common-pool thread in the packaged service) would fail every letter.
@@ -32,10 +36,17 @@ final class MimeLetters {
 
     private final JavaMailSenderImpl mail;
     private final DispatchProperties properties;
+    private final DecisionPdfs pdfs;
 
     MimeLetters(JavaMailSenderImpl mail, DispatchProperties properties) {
+        this(mail, properties, null);
+    }
+
+    /** @param pdfs where the decisions' PDFs are kept, each attached to its email */
+    MimeLetters(JavaMailSenderImpl mail, DispatchProperties properties, DecisionPdfs pdfs) {
         this.mail = mail;
         this.properties = properties;
+        this.pdfs = pdfs;
     }
 
     /** A connection to the mail server for letters sent one after the other; nothing is opened until the first. */
@@ -53,6 +64,13 @@ final class MimeLetters {
             letter.setTo(new InternetAddress(message.recipient(), message.recipientName(), "UTF-8"));
             letter.setSubject(message.subject());
             letter.setText(message.text(), message.html());
+            if (pdfs != null && message.kind() == MessageKind.CLOSED) {
+                Optional<byte[]> pdf = pdfs.find(message.id());
+                if (pdf.isPresent()) {
+                    letter.addAttachment("decision-" + message.reference() + ".pdf",
+                            new ByteArrayResource(pdf.get()), "application/pdf");
+                }
+            }
             mime.setHeader("X-Saisine-Reference", message.reference());
             return mime;
         }
