@@ -32,6 +32,7 @@ import fr.saisine.platform.events.EventPublisher;
 import fr.saisine.platform.outbox.Outbox;
 import fr.saisine.platform.outbox.OutboxProperties;
 import fr.saisine.platform.polling.JobLeases;
+import fr.saisine.platform.store.ErasedPages;
 import fr.saisine.platform.tracing.EventTracing;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,6 +88,13 @@ public class PlatformAutoConfiguration {
     @Bean
     CaseAccess caseAccess(AccessAudit audit) {
         return new CaseAccess(audit);
+    }
+
+    /** Compacts the collections an erasure touched, so that no file keeps what it erased. */
+    @Bean
+    ErasedPages erasedPages(MongoTemplate mongo,
+            @Value("${saisine.retention.compact-after:PT10S}") Duration compactAfter) {
+        return new ErasedPages(mongo.getDb(), compactAfter);
     }
 
     @Bean

@@ -23,6 +23,7 @@ import fr.saisine.intake.ratelimit.domain.RateLimit;
 import fr.saisine.intake.ratelimit.domain.RateSlots;
 import fr.saisine.platform.polling.JobLeases;
 import fr.saisine.platform.polling.PollingWorker;
+import fr.saisine.platform.store.ErasedPages;
 
 /**
  * Applies intake's periods to its short-lived records, once a {@code purge-every} (a day), on one
@@ -39,6 +40,8 @@ class ShortLivedRecordsPurge extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ShortLivedRecordsPurge.class);
     static final String JOB = "retention-purge";
+    private static final List<String> PURGED_FROM = List.of("rate_slots", "idempotency_keys", "idempotency_takeovers",
+            "attachment_chunks", "pending_uploads");
 
     private final RetentionProperties periods;
     private final RateSlots rateSlots;
@@ -50,12 +53,13 @@ class ShortLivedRecordsPurge extends PollingWorker {
     private final Clock clock;
     private final Duration keyTtl;
     private final Duration rateWindow;
+    private final ErasedPages pages;
     private final Map<String, Long> purgedThisRun = new LinkedHashMap<>();
 
     ShortLivedRecordsPurge(RetentionProperties periods, RateSlots rateSlots, SubmissionKeys keys,
             Attachments attachments, ComplaintRecords complaints, ComplainantRequests requests, JobLeases leases,
             Clock clock, @Value("${saisine.intake.idempotency-key-ttl}") Duration keyTtl,
-            @Value("${saisine.intake.rate-limit}") String rateLimit) {
+            @Value("${saisine.intake.rate-limit}") String rateLimit, ErasedPages pages) {
         super("retention-purge", periods.purgeEvery(), periods.purgeEvery());
         this.periods = periods;
         this.rateSlots = rateSlots;
@@ -66,6 +70,7 @@ class ShortLivedRecordsPurge extends PollingWorker {
         this.leases = leases;
         this.clock = clock;
         this.keyTtl = keyTtl;
+        this.pages = pages;
         RateLimit limit = RateLimit.parse(rateLimit);
         this.rateWindow = limit.isOff() ? Duration.ZERO : limit.period();
         if (periods.purgeBatch() < 1 || periods.purgeBatch() > 500) {
@@ -87,6 +92,10 @@ class ShortLivedRecordsPurge extends PollingWorker {
         Map<String, Long> purged = purgeOnce(clock.instant());
         long found = purged.values().stream().mapToLong(Long::longValue).max().orElse(0);
         purged.forEach((kind, count) -> purgedThisRun.merge(kind, count, Long::sum));
+        // client addresses (rate slots) and uploads left in freed pages: compacted soon after
+        if (found > 0) {
+            pages.erasedFrom(PURGED_FROM);
+        }
         if (found < periods.purgeBatch() && !purgedThisRun.isEmpty()) {
             log.info("retention purge: {}", purgedThisRun);
             purgedThisRun.clear();

@@ -21,6 +21,7 @@ import fr.saisine.intake.complaint.domain.ErasedComplaint;
 import fr.saisine.intake.complaint.domain.Reference;
 import fr.saisine.intake.followup.domain.FollowUpErasure;
 import fr.saisine.intake.followup.domain.FollowUpRecords;
+import fr.saisine.platform.store.ErasedPages;
 
 /**
  * Erases what intake holds of one complaint on triage's order, and answers it. Everything else
@@ -39,20 +40,25 @@ public class ComplaintErasure {
 
     private static final Logger log = LoggerFactory.getLogger(ComplaintErasure.class);
     static final String SERVICE = "intake";
+    /** Where the erasure deletes or rewrites: compacted soon after, so that no file keeps it. */
+    private static final List<String> ERASED_FROM = List.of("complaints", "attachment_chunks", "follow_up_requests",
+            "answer_attachments", "follow_up_cases", "follow_up_letters", "follow_up_links", "follow_up_link_index");
 
     private final ComplaintRecords complaints;
     private final FollowUpErasure followUp;
     private final FollowUpRecords followUpRecords;
     private final Attachments attachments;
     private final Clock clock;
+    private final ErasedPages pages;
 
     ComplaintErasure(ComplaintRecords complaints, FollowUpErasure followUp, FollowUpRecords followUpRecords,
-            Attachments attachments, Clock clock) {
+            Attachments attachments, Clock clock, ErasedPages pages) {
         this.complaints = complaints;
         this.followUp = followUp;
         this.followUpRecords = followUpRecords;
         this.attachments = attachments;
         this.clock = clock;
+        this.pages = pages;
     }
 
     /** @param orderId the order's event id, by which a redelivered order is known */
@@ -82,6 +88,7 @@ public class ComplaintErasure {
         // letters and links the other consumer stored while this ran: it looks for the tombstone
         // after each write, so whatever it wrote before the tombstone is caught here
         followUpRecords.erase(reference.value(), now);
+        pages.erasedFrom(ERASED_FROM);
         log.info("erased {} under {} (run {}): {}", reference, order.rule(), order.runId(), erased);
     }
 

@@ -16,6 +16,7 @@ import fr.saisine.events.EventEnvelope;
 import fr.saisine.events.PersonalDataErased;
 import fr.saisine.notification.correspondent.CorrespondentDirectory;
 import fr.saisine.notification.message.domain.Erasures.ErasedCorrespondence;
+import fr.saisine.platform.store.ErasedPages;
 import fr.saisine.platform.store.Versioned;
 
 /**
@@ -33,17 +34,23 @@ public class CorrespondenceErasure {
 
     private static final Logger log = LoggerFactory.getLogger(CorrespondenceErasure.class);
     static final String SERVICE = "notification";
+    /** Where the erasure deletes: compacted soon after, so that no file keeps what it deleted. */
+    private static final List<String> ERASED_FROM = List.of("messages", "messages_versions", "mail_queue", "mail_claims",
+            "complaint_messages", "correspondence_clock", "case_letter_states", "correspondents", "decision_pdfs");
 
     private final Erasures erasures;
     private final LetterErasure letters;
     private final CorrespondentDirectory directory;
     private final Clock clock;
+    private final ErasedPages pages;
 
-    CorrespondenceErasure(Erasures erasures, LetterErasure letters, CorrespondentDirectory directory, Clock clock) {
+    CorrespondenceErasure(Erasures erasures, LetterErasure letters, CorrespondentDirectory directory, Clock clock,
+            ErasedPages pages) {
         this.erasures = erasures;
         this.letters = letters;
         this.directory = directory;
         this.clock = clock;
+        this.pages = pages;
     }
 
     /** @param orderId the order's event id, by which a redelivered order is known */
@@ -62,6 +69,7 @@ public class CorrespondenceErasure {
             return;
         }
         LetterErasure.ErasedLetters erasedLetters = letters.eraseAll(reference);
+        pages.erasedFrom(ERASED_FROM);
         Map<String, Long> erased = new LinkedHashMap<>(erasedLetters.erased());
         if (directory.erase(reference)) {
             erased.put("correspondents", 1L);

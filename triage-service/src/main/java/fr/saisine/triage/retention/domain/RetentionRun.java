@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import fr.saisine.events.ErasureRule;
+import fr.saisine.platform.store.ErasedPages;
 import fr.saisine.triage.audit.domain.AuditLog;
 import fr.saisine.triage.cases.domain.Case;
 import fr.saisine.triage.cases.domain.CaseStatus;
@@ -51,14 +52,16 @@ public class RetentionRun {
     private final AuditLog auditLog;
     private final RetentionProperties properties;
     private final Clock clock;
+    private final ErasedPages pages;
 
     RetentionRun(Cases cases, Eliminations eliminations, AuditLog auditLog, RetentionProperties properties,
-            Clock clock) {
+            Clock clock, ErasedPages pages) {
         this.cases = cases;
         this.eliminations = eliminations;
         this.auditLog = auditLog;
         this.properties = properties;
         this.clock = clock;
+        this.pages = pages;
     }
 
     /** The cases due now, and those that would be but are held: what a run would erase and skip. */
@@ -102,6 +105,9 @@ public class RetentionRun {
             erased.addAll(batch);
         }
         long auditDeleted = auditLog.deleteOlderThan(properties.auditLogPeriod().before(now));
+        if (auditDeleted > 0) {
+            pages.erasedFrom("audit_log");
+        }
         List<String> skipped = held.stream().distinct().sorted().toList();
         eliminations.finish(runId, clock.instant(), skipped, auditDeleted);
         carried.addAll(skipped);

@@ -16,6 +16,7 @@ import fr.saisine.events.EventType;
 import fr.saisine.events.PersonalDataErased;
 import fr.saisine.platform.events.EventJson;
 import fr.saisine.platform.events.EventPublisher;
+import fr.saisine.platform.store.ErasedPages;
 import fr.saisine.triage.cases.domain.Case;
 import fr.saisine.triage.cases.domain.CaseLetters;
 import fr.saisine.triage.cases.domain.Cases;
@@ -42,13 +43,16 @@ public class TriageErasure {
     private final EventPublisher publisher;
     private final EventJson json;
     private final Clock clock;
+    private final ErasedPages pages;
 
-    TriageErasure(Cases cases, CaseLetters letters, EventPublisher publisher, EventJson json, Clock clock) {
+    TriageErasure(Cases cases, CaseLetters letters, EventPublisher publisher, EventJson json, Clock clock,
+            ErasedPages pages) {
         this.cases = cases;
         this.letters = letters;
         this.publisher = publisher;
         this.json = json;
         this.clock = clock;
+        this.pages = pages;
     }
 
     public void erase(ErasureOrdered order) {
@@ -70,6 +74,8 @@ public class TriageErasure {
             }
             erased.putAll(cases.eraseHistory(current));
             long anonymisedLetters = letters.anonymise(order.reference());
+            // rewritten, not deleted: the pages of the old versions are freed all the same
+            pages.erasedFrom("cases", "cases_versions", "case_letters");
             if (anonymisedLetters > 0) {
                 erased.put("case_letters", anonymisedLetters);
             }
