@@ -18,7 +18,7 @@ import fr.saisine.notification.message.sending.MailQueue;
 /**
  * Erases a complaint's letters, each record by {@code _id}: the messages listed under the complaint
  * ({@code complaint_messages}), counted by kind and outcome first; their queue entries and claims;
- * their versions and heads; then the listing and the complaint's clock and state. The listing goes
+ * their versions and heads, and the closing decisions' PDFs; then the listing and the complaint's clock and state. The listing goes
  * after the messages, so that a run stopped in the middle finds them again.
  */
 @Component
@@ -46,6 +46,9 @@ class MongoLetterErasure implements LetterErasure {
         Map<String, Long> erased = new LinkedHashMap<>();
         count(erased, "mail_queue", queue.eraseAll(store.attemptTimes(ids)));
         count(erased, "messages", store.eraseAll(ids));
+        // a closing letter's PDF is kept under the message's own id
+        count(erased, "decision_pdfs", ids.isEmpty() ? 0 : mongo.getCollection(MongoDecisionPdfs.COLLECTION)
+                .deleteMany(Filters.in("_id", ids)).getDeletedCount());
         mongo.getCollection(MongoMessages.BY_COMPLAINT).deleteOne(Filters.eq("_id", reference));
         long clock = mongo.getCollection(MongoCorrespondenceClock.CLOCK).deleteOne(Filters.eq("_id", reference))
                 .getDeletedCount();
