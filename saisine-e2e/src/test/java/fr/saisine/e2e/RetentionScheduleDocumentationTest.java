@@ -39,15 +39,6 @@ class RetentionScheduleDocumentationTest {
     static final String KAFKA = "infra/kafka/access.conf";
     static final Set<String> FATES = Set.of("erased", "anonymised", "archived", "kept");
 
-    /**
-     * Settings being added by the erasure's other branches of issue 22 at the time this test was
-     * written: tolerated absent from application.yml, and held to their declared default once
-     * there. Once those branches are merged, this set can go (every setting is then required).
-     */
-    static final Set<String> AWAITING_MERGE = Set.of("saisine.retention.after-closing", "saisine.retention.audit-log",
-            "saisine.retention.abandoned-uploads", "saisine.retention.submission-keys", "saisine.retention.form-tokens",
-            "saisine.retention.rate-slots");
-
     record Line(String store, String kind, String holds, String setting, String settingOf, String declared,
             String starts, String fate, String keeps, String why, String planned) {
     }
@@ -78,7 +69,7 @@ class RetentionScheduleDocumentationTest {
             Duration declared = duration(line.declared());
             String configured = configured(line.settingOf(), line.setting());
             if (configured == null) {
-                assertThat(line.planned() != null || AWAITING_MERGE.contains(line.setting()))
+                assertThat(line.planned() != null)
                         .as("%s is not set in %s's configuration, and the schedule does not say it is planned",
                                 line.setting(), line.settingOf())
                         .isTrue();
