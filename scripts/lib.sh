@@ -730,7 +730,7 @@ run_dlq() {
 run_retention() {
     [ "${1:-}" = run ] || die "usage: ./saisine retention run"
     load_profile "${SAISINE_PROFILE:-dev}"
-    command -v jq > /dev/null || die "jq is missing: it reads the run's record (apt-get install jq)"
+    command -v jq > /dev/null || { say "Installing jq, which reads the run's record (apt-get, once)..."; apt_install jq; }
     local base="http://127.0.0.1:$TRIAGE_MANAGEMENT_PORT/actuator/retention"
     local wait="${SAISINE_RETENTION_WAIT:-60}" waited=0 record run_id
     record="$(curl -fsS -X POST "$base")" \
