@@ -431,6 +431,8 @@ infra_env() {
     export SPRING_MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT"
     # where the database keeps its files: the tests that prove an erased document is in none of them
     export SAISINE_MONGODB_DATA="$RUN/mongodb-data"
+    # and the broker its log directories: the erasure test looks for a complaint in them too
+    export SAISINE_KAFKA_DATA="$RUN/kafka-data"
     export SPRING_MAIL_HOST="127.0.0.1"
     export SPRING_MAIL_PORT="$SMTP_PORT"
     export SAISINE_MAIL_API="http://127.0.0.1:$MAIL_WEB_PORT"

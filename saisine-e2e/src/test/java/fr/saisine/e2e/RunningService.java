@@ -106,6 +106,11 @@ final class RunningService implements AutoCloseable {
         return Files.readAllLines(log);
     }
 
+    /** The file its output goes to (kept across a restart). */
+    Path log() {
+        return log;
+    }
+
     URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -73,6 +73,11 @@ final class RunningStack {
         return JSON.readTree(created.body()).get("reference").asString();
     }
 
+    /** What a service was started with: its database ({@code spring.mongodb.database}), its topics. */
+    Map<String, String> settingsOf(String service) {
+        return properties.get(service);
+    }
+
     RunningService service(String name) {
         return switch (name) {
             case "intake" -> intake;
@@ -91,19 +96,35 @@ final class RunningStack {
     }
 
     private static RunningStack start() throws Exception {
+        return start(1, Map.of(), Map.of());
+    }
+
+    /**
+     * A stack of the test's own, beside the shared one: on the second instances' ports, with topics
+     * and databases of its own, each service given {@code settings} (by service name) on top of the
+     * usual ones, its topics created with the retention schedule's Kafka settings taken from
+     * {@code kafkaSchedule} (the variables of infra/kafka/access.conf). The caller closes it.
+     */
+    static RunningStack startApart(Map<String, Map<String, String>> settings, Map<String, String> kafkaSchedule)
+            throws Exception {
+        return start(2, settings, kafkaSchedule);
+    }
+
+    private static RunningStack start(int instance, Map<String, Map<String, String>> settings,
+            Map<String, String> kafkaSchedule) throws Exception {
         String complaints = TestServers.uniqueName("complaint-events");
         String notifications = TestServers.uniqueName("notification-events");
         String audit = TestServers.uniqueName("audit-events");
         String caseViews = TestServers.uniqueName("case-views");
         String run = TestServers.uniqueName("e2e");
         KafkaAccess.grant(Map.of("complaint-events", complaints, "notification-events", notifications,
-                "audit-events", audit, "case-views", caseViews));
+                "audit-events", audit, "case-views", caseViews), kafkaSchedule);
         Map<String, String> common = Map.of(
                 "spring.cloud.stream.bindings.auditEvents-out-0.destination", audit,
                 // an expired token is refused after its lifetime plus this skew: short, so a test can wait it out
                 "saisine.security.clock-skew", "1s",
-                "management.endpoints.web.exposure.include", "health,info,prometheus,mappings");
-        int intakePort = INTAKE_PORT;
+                "management.endpoints.web.exposure.include", "health,info,prometheus,mappings,retention");
+        int intakePort = TestServers.TEST_PORTS.service("intake", instance);
         Map<String, Map<String, String>> properties = Map.of(
                 "intake", with(common, Map.of(
                         "spring.mongodb.database", run + "-intake",
@@ -125,15 +146,25 @@ final class RunningStack {
                         "spring.mongodb.database", run + "-notification",
                         "spring.cloud.stream.bindings.notifyComplainant-in-0.destination", complaints,
                         "spring.cloud.stream.bindings.notificationEvents-out-0.destination", notifications,
+                        // its answers to erasure orders
+                        "spring.cloud.stream.bindings.complaintEvents-out-0.destination", complaints,
                         // the follow-up links in the letters lead to this run's intake
                         "saisine.notification.follow-up.url", "http://127.0.0.1:" + intakePort + "/suivi/")));
-        RunningService intake = RunningService.start("intake", 1, properties.get("intake"));
-        RunningService triage = RunningService.start("triage", 1, properties.get("triage"));
-        RunningService notification = RunningService.start("notification", 1, properties.get("notification"));
+        properties = withSettings(properties, settings);
+        RunningService intake = RunningService.start("intake", instance, properties.get("intake"));
+        RunningService triage = RunningService.start("triage", instance, properties.get("triage"));
+        RunningService notification = RunningService.start("notification", instance, properties.get("notification"));
         for (RunningService service : List.of(intake, triage, notification)) {
             service.awaitReady(Duration.ofMinutes(3));
         }
         return new RunningStack(intake, triage, notification, properties, complaints);
+    }
+
+    private static Map<String, Map<String, String>> withSettings(Map<String, Map<String, String>> properties,
+            Map<String, Map<String, String>> settings) {
+        var all = new java.util.HashMap<String, Map<String, String>>();
+        properties.forEach((service, own) -> all.put(service, with(own, settings.getOrDefault(service, Map.of()))));
+        return all;
     }
 
     private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
@@ -142,7 +173,7 @@ final class RunningStack {
         return all;
     }
 
-    private void close() {
+    void close() {
         for (RunningService service : List.of(intake, triage, notification)) {
             try {
                 service.close();

@@ -1,5 +1,7 @@
 package fr.saisine.triage.views.messaging;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +24,13 @@ class CaseViewsConfiguration {
             CaseViews views) {
         // the admin's settings are the service's own client settings (spring.kafka.*: servers, SASL)
         return new CaseViewsFeed(topic, kafka.getConfigurationProperties(), json, views);
+    }
+
+    /** Rolls each partition's segment now and then, so that an erased case's named summaries are compacted away. */
+    @Bean(destroyMethod = "close")
+    CaseViewsSegmentRoll caseViewsSegmentRoll(CaseViewsFeed feed, KafkaAdmin kafka,
+            @Value("${saisine.views.segment-roll-every}") Duration every) {
+        return new CaseViewsSegmentRoll(feed, kafka.getConfigurationProperties(), every);
     }
 
     @Bean
