@@ -19,6 +19,8 @@ import fr.saisine.intake.attachment.domain.Attachments;
 import fr.saisine.intake.complaint.domain.ComplaintRecords;
 import fr.saisine.intake.complaint.domain.ErasedComplaint;
 import fr.saisine.intake.complaint.domain.Reference;
+import fr.saisine.intake.datasubject.domain.AddressIndex;
+import fr.saisine.intake.datasubject.domain.Addresses;
 import fr.saisine.intake.followup.domain.FollowUpErasure;
 import fr.saisine.intake.followup.domain.FollowUpRecords;
 
@@ -44,14 +46,16 @@ public class ComplaintErasure {
     private final FollowUpErasure followUp;
     private final FollowUpRecords followUpRecords;
     private final Attachments attachments;
+    private final AddressIndex addressIndex;
     private final Clock clock;
 
     ComplaintErasure(ComplaintRecords complaints, FollowUpErasure followUp, FollowUpRecords followUpRecords,
-            Attachments attachments, Clock clock) {
+            Attachments attachments, AddressIndex addressIndex, Clock clock) {
         this.complaints = complaints;
         this.followUp = followUp;
         this.followUpRecords = followUpRecords;
         this.attachments = attachments;
+        this.addressIndex = addressIndex;
         this.clock = clock;
     }
 
@@ -73,6 +77,8 @@ public class ComplaintErasure {
         Map<String, Long> erased = new LinkedHashMap<>();
         Optional<ComplaintSubmitted> complaint = complaints.find(reference);
         complaint.ifPresent(filed -> count(erased, "attachments", attachments.erase(filed.attachments())));
+        // the address index's entries, like the follow-up links' listing, are not counted: they only point here
+        complaint.ifPresent(filed -> addressIndex.remove(reference.value(), Addresses.of(filed)));
         followUp.erase(reference.value(), now).forEach((kind, count) -> count(erased, kind, count));
         if (complaint.isPresent()) {
             erased.put("complaints", 1L);
