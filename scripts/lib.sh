@@ -449,7 +449,7 @@ infra_env() {
 
 # The dev accounts of the saisine realm (infra/keycloak/saisine-realm.json); DEV ONLY, each
 # one's password is its username.
-DEV_ACCOUNTS=(agent-apsf agent-num head-apsf auditor)
+DEV_ACCOUNTS=(agent-apsf agent-num head-apsf auditor dpo)
 
 # token PROFILE USER: prints an access token for a dev account, one line, nothing else (the
 # password grant of the dev-only public client saisine-cli).

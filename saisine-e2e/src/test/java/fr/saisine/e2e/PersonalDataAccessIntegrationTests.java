@@ -44,6 +44,8 @@ class PersonalDataAccessIntegrationTests {
     static RunningStack stack;
     static String reference;
     static String attachmentId;
+    /** The complainant's address: what the DPO's requests are about. */
+    static String email;
     /** The complaint's one attachment, a letter whose text the download must give back as sent. */
     static final String LETTER = "Madame, Monsieur,\nje vous demande l'accès à mes données (lettre jointe).\n";
 
@@ -160,10 +162,36 @@ class PersonalDataAccessIntegrationTests {
         }
     }
 
+    /**
+     * The DPO's endpoints, about the complainant's address: served to the DPO alone, and each service's
+     * part too (triage asks for them with the DPO's own token).
+     */
+    enum DpoEndpoint {
+        ACCESS("triage", "GET /api/v1/data-subjects", "?email={email}"),
+        INTAKE_PART("intake", "GET /api/v1/data-subjects/part", "?email={email}"),
+        INTAKE_FILE("intake", "GET /api/v1/data-subjects/part/{reference}/files/{id}", "?email={email}"),
+        NOTIFICATION_PART("notification", "GET /api/v1/data-subjects/part", "?email={email}&reference={reference}");
+
+        final String service;
+        final String mapping;
+        final String query;
+
+        DpoEndpoint(String service, String mapping, String query) {
+            this.service = service;
+            this.mapping = mapping;
+            this.query = query;
+        }
+
+        URI uri() {
+            return stack.service(service).url((mapping.substring(4) + query).replace("{reference}", reference)
+                    .replace("{id}", attachmentId).replace("{email}", email));
+        }
+    }
+
     /** The API endpoints that serve no complainant's data to staff: public, or the auditor's. */
     static final Set<String> OTHER_API_ENDPOINTS = Set.of("intake POST /api/v1/complaints",
             "triage GET /api/v1/audit", "triage GET /api/v1/retention/eliminations",
-            "triage GET /api/v1/retention/eliminations/{runId}");
+            "triage GET /api/v1/retention/eliminations/{runId}", "triage POST /api/v1/data-subjects/erasure");
 
     @BeforeAll
     static void fileAComplaintRoutedToApsf() throws Exception {
@@ -175,6 +203,7 @@ class PersonalDataAccessIntegrationTests {
                  "respondent": {"name": "Caisse primaire d'assurance maladie", "type": "PUBLIC_BODY", "activity": "sécurité sociale"},
                  "category": "ACCESS_RIGHT", "subject": "Pas de réponse à ma demande d'accès",
                  "facts": "J'ai écrit deux fois sans réponse."}""".formatted(UUID.randomUUID());
+        email = json.readTree(complaint).at("/complainant/email").asString();
         reference = fileWithAttachment(complaint);
         // every service learns the case's sector from the events: wait until each has
         attachmentId = json.readTree(await().atMost(Duration.ofSeconds(60)).until(
@@ -237,6 +266,42 @@ class PersonalDataAccessIntegrationTests {
 
     @ParameterizedTest
     @MethodSource("endpoints")
+    void shouldRefuseTheDpoComplaintContentInTheOrdinaryWay(Endpoint endpoint) throws Exception {
+        assertProblem(get(endpoint.uri(), bearer("dpo")), 403, "/problems/forbidden");
+    }
+
+    static Stream<DpoEndpoint> dpoEndpoints() {
+        return Stream.of(DpoEndpoint.values());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dpoEndpoints")
+    void shouldServeTheDataSubjectsRequestsToTheDpoAlone(DpoEndpoint endpoint) throws Exception {
+        assertProblem(get(endpoint.uri(), null), 401, "/problems/unauthenticated");
+        for (String username : List.of("agent-apsf", "head-apsf", "agent-num", "auditor")) {
+            assertProblem(get(endpoint.uri(), bearer(username)), 403, "/problems/forbidden");
+        }
+        HttpResponse<String> served = get(endpoint.uri(), bearer("dpo"));
+        assertThat(served.statusCode()).as("%s: %s", endpoint, served.body()).isEqualTo(200);
+        assertThat(served.body()).contains(endpoint == DpoEndpoint.INTAKE_FILE ? LETTER : reference);
+        assertThat(served.headers().allValues("Cache-Control")).anySatisfy(v -> assertThat(v).contains("no-store"));
+    }
+
+    @Test
+    void shouldRecordTheDposAnswerWithTheReferencesItConcerns() throws Exception {
+        HttpResponse<String> read = get(DpoEndpoint.ACCESS.uri(), bearer("dpo"));
+        String readId = read.headers().firstValue("X-Request-Id").orElseThrow();
+
+        JsonNode record = await().atMost(Duration.ofSeconds(30)).until(() -> recordWithRequestId(
+                stack.triage.url("/api/v1/audit?actor=dpo&size=200"), readId), r -> r != null);
+        assertThat(record.get("action").asString()).isEqualTo("GET /api/v1/data-subjects");
+        assertThat(record.get("outcome").asString()).isEqualTo("ALLOWED");
+        assertThat(record.get("references").valueStream().map(JsonNode::asString).toList()).containsExactly(reference);
+        assertThat(record.at("/actor/roles").valueStream().map(JsonNode::asString).toList()).containsExactly("DPO");
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
     void shouldServeTheCaseSectorsAgentAndHeadWithoutCaching(Endpoint endpoint) throws Exception {
         for (String username : List.of("agent-apsf", "head-apsf")) {
             HttpResponse<String> response = get(endpoint.uri(), bearer(username));
@@ -274,6 +339,7 @@ class PersonalDataAccessIntegrationTests {
         assertProblem(change.post(null), 401, "/problems/unauthenticated");
         assertProblem(change.post(bearer("agent-num")), 403, "/problems/forbidden");
         assertProblem(change.post(bearer("auditor")), 403, "/problems/forbidden");
+        assertProblem(change.post(bearer("dpo")), 403, "/problems/forbidden");
         assertProblem(change.post("Bearer " + unsigned(tokens.accessToken("agent-apsf"))), 401,
                 "/problems/unauthenticated");
     }
@@ -297,7 +363,7 @@ class PersonalDataAccessIntegrationTests {
         new java.security.SecureRandom().nextBytes(bits);
         String wrong = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
         for (String authorization : java.util.Arrays.asList(null, bearer("agent-apsf"), bearer("head-apsf"),
-                bearer("auditor"))) {
+                bearer("auditor"), bearer("dpo"))) {
             HttpResponse<String> response = endpoint.send(wrong, authorization);
             assertProblem(response, 404, "/problems/not-found");
             assertThat(response.headers().allValues("Cache-Control")).anySatisfy(v -> assertThat(v).contains("no-store"));
@@ -368,6 +434,7 @@ class PersonalDataAccessIntegrationTests {
         assertProblem(get(eliminations, null), 401, "/problems/unauthenticated");
         assertProblem(get(eliminations, bearer("agent-apsf")), 403, "/problems/forbidden");
         assertProblem(get(eliminations, bearer("head-apsf")), 403, "/problems/forbidden");
+        assertProblem(get(eliminations, bearer("dpo")), 403, "/problems/forbidden");
         assertThat(get(eliminations, bearer("auditor")).statusCode()).isEqualTo(200);
         URI one = stack.triage.url("/api/v1/retention/eliminations/no-such-run");
         assertProblem(get(one, bearer("agent-apsf")), 403, "/problems/forbidden");
@@ -380,6 +447,7 @@ class PersonalDataAccessIntegrationTests {
         assertProblem(get(audit, null), 401, "/problems/unauthenticated");
         assertProblem(get(audit, bearer("agent-apsf")), 403, "/problems/forbidden");
         assertProblem(get(audit, bearer("head-apsf")), 403, "/problems/forbidden");
+        assertProblem(get(audit, bearer("dpo")), 403, "/problems/forbidden");
         assertThat(get(audit, bearer("auditor")).statusCode()).isEqualTo(200);
     }
 
@@ -448,6 +516,7 @@ class PersonalDataAccessIntegrationTests {
         HttpResponse<String> anonymous = get(endpoint.uri(), null);
         assertProblem(anonymous, 401, "/problems/unauthenticated");
         assertProblem(get(endpoint.uri(), bearer("auditor")), 403, "/problems/forbidden");
+        assertProblem(get(endpoint.uri(), bearer("dpo")), 403, "/problems/forbidden");
 
         for (String username : List.of("agent-apsf", "head-apsf")) {
             HttpResponse<String> own = await().atMost(Duration.ofSeconds(30))
@@ -507,6 +576,9 @@ class PersonalDataAccessIntegrationTests {
         }
         for (TokenHolderEndpoint endpoint : TokenHolderEndpoint.values()) {
             covered.add("intake " + endpoint.mapping);
+        }
+        for (DpoEndpoint endpoint : DpoEndpoint.values()) {
+            covered.add(endpoint.service + " " + endpoint.mapping);
         }
         assertThat(mapped).as("API endpoints mapped by the services; add each new one to this test")
                 .isEqualTo(covered);

@@ -21,6 +21,7 @@ final class RunningStack {
 
     static final int TRIAGE_PORT = TestServers.TEST_PORTS.service("triage", 1);
     static final int INTAKE_PORT = TestServers.TEST_PORTS.service("intake", 1);
+    static final int NOTIFICATION_PORT = TestServers.TEST_PORTS.service("notification", 1);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -141,7 +142,10 @@ final class RunningStack {
                         // the staff views' summaries, published and read back by triage (saisine.views.topic follows)
                         "spring.cloud.stream.bindings.caseViews-out-0.destination", caseViews,
                         // the case page's links to the complainants' files, served by this run's intake
-                        "saisine.dashboard.intake-url", "http://127.0.0.1:" + intakePort)),
+                        "saisine.dashboard.intake-url", "http://127.0.0.1:" + intakePort,
+                        // where the DPO's data-subject requests ask for the other services' parts: this run's
+                        "saisine.data-subjects.intake-url", "http://127.0.0.1:" + intakePort,
+                        "saisine.data-subjects.notification-url", "http://127.0.0.1:" + NOTIFICATION_PORT)),
                 "notification", with(common, Map.of(
                         "spring.mongodb.database", run + "-notification",
                         "spring.cloud.stream.bindings.notifyComplainant-in-0.destination", complaints,

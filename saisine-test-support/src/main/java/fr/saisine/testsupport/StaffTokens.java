@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Real access tokens for the dev accounts of the test servers' Keycloak ({@code agent-apsf},
- * {@code agent-num}, {@code head-apsf}, {@code auditor}; password = username), by the password
+ * {@code agent-num}, {@code head-apsf}, {@code auditor}, {@code dpo}; password = username), by the password
  * grant of the dev-only public clients {@code saisine-cli} and {@code saisine-cli-expiring}.
  */
 public final class StaffTokens {

@@ -18,6 +18,7 @@ import fr.saisine.platform.access.AccessAudit;
 import fr.saisine.platform.security.ApiSecurity;
 import fr.saisine.platform.security.BrowserHeaders;
 import fr.saisine.platform.security.SecurityProperties;
+import fr.saisine.platform.security.StaffRole;
 import fr.saisine.platform.signin.IssuerClientRegistrations;
 import fr.saisine.platform.signin.StaffClientProperties;
 import fr.saisine.platform.signin.StaffSignIn;
@@ -26,7 +27,8 @@ import fr.saisine.platform.signin.StaffSignIn;
  * Four surfaces. The follow-up (API and pages): its token, in the path, is the only key, so no
  * staff token opens it and none is even read; as the token is in the URL, nothing is cached and no
  * Referer carries it anywhere. The complaints API: anyone files a complaint; reading one back is for
- * the staff of its sector, with a bearer token. The public pages: open to all, with no session to
+ * the staff of its sector, with a bearer token; intake's part of a data subject's request is for the
+ * DPO alone. The public pages: open to all, with no session to
  * ride on, so no CSRF token (the form's one-time submission token is what keeps a resent form from
  * filing twice; on the follow-up forms, the link's token is itself what another site cannot forge).
  * The complainants' files for staff in a browser (the dashboard links to them): sign-in with the
@@ -64,6 +66,7 @@ class SecurityConfiguration {
         return ApiSecurity.resourceServer(http, decoder, audit)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/complaints").permitAll()
+                        .requestMatchers("/api/v1/data-subjects/**").hasRole(StaffRole.DPO.name())
                         .anyRequest().hasAnyRole(ApiSecurity.caseWorkers()))
                 .build();
     }

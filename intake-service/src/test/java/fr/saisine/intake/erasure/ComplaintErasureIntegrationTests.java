@@ -41,6 +41,7 @@ import fr.saisine.events.NotificationDelivered;
 import fr.saisine.events.StaffActor;
 import fr.saisine.intake.followup.domain.FollowUpRecords;
 import fr.saisine.platform.followup.FollowUpTokens;
+import fr.saisine.intake.datasubject.domain.Addresses;
 import fr.saisine.testsupport.EventFixtures;
 import fr.saisine.testsupport.KafkaProbe;
 import fr.saisine.testsupport.Multipart;
@@ -218,6 +219,8 @@ class ComplaintErasureIntegrationTests {
     void shouldEraseEverythingOfTheComplaintAndNothingOfAnotherThenAnswerOnceWithCounts() throws Exception {
         Filed erased = fileAndFollow();
         Filed kept = fileAndFollow();
+        // the address index lists each complaint under its address (slot 0: the address is the test's own)
+        assertThat(raw("data_subject_index", Addresses.hash(erased.email()) + ":0")).isNotNull();
 
         kafka.send(COMPLAINTS, erased.reference(), EventFixtures.json(order(erased.reference())));
 
@@ -247,6 +250,8 @@ class ComplaintErasureIntegrationTests {
         assertThat(raw("follow_up_requests", erased.reference() + ":link:0")).isNull();
         assertThat(raw("follow_up_cases", erased.reference())).isNull();
         assertThat(raw("follow_up_letters", erased.reference())).isNull();
+        assertThat(raw("data_subject_index", Addresses.hash(erased.email()) + ":0")).isNull();
+        assertThat(raw("data_subject_index", Addresses.hash(kept.email()) + ":0")).isNotNull();
         assertThat(raw("follow_up_links", FollowUpTokens.hash(erased.token())).toJson())
                 .doesNotContain(erased.name(), erased.email());
         assertThat(raw("case_sectors", erased.reference())).isNotNull();

@@ -9,9 +9,11 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import fr.saisine.platform.access.AccessAudit;
 import fr.saisine.platform.security.ApiSecurity;
+import fr.saisine.platform.security.StaffRole;
 
 /**
- * The messages API is for the staff of the case's sector, with a bearer token; nothing else is
+ * The messages API is for the staff of the case's sector, with a bearer token, and the part of a data
+ * subject's request for the DPO alone; nothing else is
  * served on this port (the health probes and the metrics are on the management port).
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,7 +23,9 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain messagesApi(HttpSecurity http, JwtDecoder decoder, AccessAudit audit) throws Exception {
         return ApiSecurity.resourceServer(http, decoder, audit)
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(ApiSecurity.caseWorkers()))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/data-subjects/**").hasRole(StaffRole.DPO.name())
+                        .anyRequest().hasAnyRole(ApiSecurity.caseWorkers()))
                 .build();
     }
 

@@ -1,6 +1,8 @@
 package fr.saisine.platform.access;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,6 +24,7 @@ public class AccessProblems {
 
     public static final URI AUDIT_UNAVAILABLE = URI.create("/problems/audit-unavailable");
     public static final URI MALFORMED_REFERENCE = URI.create("/problems/malformed-reference");
+    public static final URI INVALID_EMAIL = URI.create("/problems/invalid-email");
 
     @ExceptionHandler
     ProblemDetail refused(AccessRefusedException ex) {
@@ -36,6 +39,15 @@ public class AccessProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
         problem.setType(MALFORMED_REFERENCE);
         problem.setTitle("Malformed reference");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidEmail(DataSubjectAddress.InvalidAddressException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        problem.setType(INVALID_EMAIL);
+        problem.setTitle("Invalid email address");
+        problem.setProperty("errors", List.of(Map.of("field", "email", "message", ex.getMessage())));
         return problem;
     }
 

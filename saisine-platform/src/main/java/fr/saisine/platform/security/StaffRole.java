@@ -10,7 +10,12 @@ public enum StaffRole {
     /** An agent who also assigns cases and sees the sector's figures. */
     SECTOR_HEAD,
     /** Reads the audit trail, never complaint content. */
-    AUDITOR;
+    AUDITOR,
+    /**
+     * The data protection officer: answers requests about the authority's own processing (a
+     * person's access and erasure requests, GDPR art. 15 and 17) across the services; works no case.
+     */
+    DPO;
 
     /** The role a claim value names; other values (the provider's own default roles) are none of ours. */
     static Optional<StaffRole> named(String value) {

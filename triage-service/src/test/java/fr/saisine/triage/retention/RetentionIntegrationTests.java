@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.mongodb.client.model.Filters;
 
 import fr.saisine.events.Category;
+import fr.saisine.events.ErasureRule;
 import fr.saisine.events.MessageKind;
 import fr.saisine.events.NotificationDelivered;
 import fr.saisine.events.PersonalDataErased;
@@ -49,7 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "saisine.retention.after-closing=PT3S", "saisine.retention.reorder-after=PT3S",
         "saisine.retention.reorder-check=PT1S", "saisine.retention.schedule=-", "management.server.port=0",
-        "saisine.metrics.max-age=1s" })
+        "saisine.metrics.max-age=1s",
+        // no intake here: a data subject's request must then fail whole, never answer in part
+        "saisine.data-subjects.intake-url=http://127.0.0.1:9", "saisine.data-subjects.connect-timeout=PT1S" })
 class RetentionIntegrationTests {
 
     static final Duration PERIOD = Duration.ofSeconds(3);
@@ -201,6 +204,67 @@ class RetentionIntegrationTests {
         JsonNode erased = json.readTree(get(held, "agent-apsf").body());
         assertThat(erased.get("respondent").asString()).as("a company is a legal person").isEqualTo("Banque Populaire");
         assertThat(erased.toString()).doesNotContain("Recours", "Jeanne Dupont");
+    }
+
+    @Test
+    void shouldEraseOnRequestOnlyAClosedCaseNotUnderHoldAndSayWhyTheOthersWereKept() throws Exception {
+        String closed = aClosedCase(RespondentType.COMPANY, "Banque Populaire");
+        String held = aClosedCase(RespondentType.COMPANY, "Banque Populaire");
+        assertThat(legalHold("PUT", held, "head-apsf", "Recours pendant").statusCode()).isEqualTo(200);
+        String open = aClosedCase(RespondentType.COMPANY, "Banque Populaire");
+        transition(open, "{\"to\": \"REOPENED\"}");
+
+        RetentionRun.RequestOutcome outcome = retention.eraseOnRequest(List.of(closed, held, open),
+                "Demande d'effacement du 3 mars");
+
+        assertThat(outcome.erased()).containsExactly(closed);
+        assertThat(outcome.kept()).containsEntry(open, RetentionRun.OPEN_CASE)
+                .containsEntry(held, "under a legal hold: Recours pendant").hasSize(2);
+        assertThat(outcome.record().rule()).isEqualTo(ErasureRule.DATA_SUBJECT_REQUEST);
+        assertThat(outcome.record().reason()).isEqualTo("Demande d'effacement du 3 mars");
+        assertThat(outcome.record().erased()).containsExactly(closed);
+        assertThat(outcome.record().skippedUnderLegalHold()).containsExactly(held);
+        assertThat(json.readTree(get(closed, "agent-apsf").body()).get("anonymisedAt").isNull()).isFalse();
+        assertThat(get(open, "agent-apsf").body()).contains(SUBJECT);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ordersOf(closed)).hasSize(1));
+        assertThat(ordersOf(open)).isEmpty();
+        assertThat(ordersOf(held)).isEmpty();
+
+        RetentionRun.RequestOutcome again = retention.eraseOnRequest(List.of(closed), "Demande renouvelée");
+        assertThat(again.erased()).isEmpty();
+        assertThat(again.erasedBefore()).containsExactly(closed);
+    }
+
+    @Test
+    void shouldAnswerADataSubjectRequestOnlyToTheDpoAndNeverInPart() throws Exception {
+        URI access = uri("/api/v1/data-subjects?email=jeanne@example.org");
+        for (String username : List.of("agent-apsf", "head-apsf", "auditor")) {
+            assertThat(send(HttpRequest.newBuilder(access), username).statusCode()).as(username).isEqualTo(403);
+        }
+        assertThat(http.send(HttpRequest.newBuilder(access).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(401);
+        String reference = aClosedCase(RespondentType.COMPANY, "Banque Populaire");
+        assertThat(get(reference, "dpo").statusCode()).as("the DPO reads no case in the ordinary way").isEqualTo(403);
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/audit")), "dpo").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> unreachable = send(HttpRequest.newBuilder(access), "dpo");
+        assertThat(unreachable.statusCode()).isEqualTo(503);
+        JsonNode problem = json.readTree(unreachable.body());
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/part-unavailable");
+        assertThat(problem.get("service").asString()).isEqualTo("intake");
+
+        HttpResponse<String> noEmail = send(HttpRequest.newBuilder(uri("/api/v1/data-subjects")), "dpo");
+        assertThat(noEmail.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(noEmail.body()).get("type").asString()).isEqualTo("/problems/invalid-email");
+        HttpResponse<String> noReason = send(HttpRequest.newBuilder(uri("/api/v1/data-subjects/erasure"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"jeanne@example.org\"}")), "dpo");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(noReason.body()).get("type").asString()).isEqualTo("/problems/invalid-erasure-request");
+        HttpResponse<String> erasureUnreachable = send(HttpRequest.newBuilder(uri("/api/v1/data-subjects/erasure"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\": \"jeanne@example.org\", \"reason\": \"Demande\"}")), "dpo");
+        assertThat(erasureUnreachable.statusCode()).isEqualTo(503);
     }
 
     @Test

@@ -13,6 +13,8 @@ import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.events.ComplaintSubmitted.Attachment;
 import fr.saisine.events.EventEnvelope;
 import fr.saisine.events.Language;
+import fr.saisine.intake.datasubject.domain.AddressIndex;
+import fr.saisine.intake.datasubject.domain.Addresses;
 import fr.saisine.platform.access.CaseAccess;
 import fr.saisine.platform.access.CaseSectors;
 import fr.saisine.platform.security.StaffMember;
@@ -30,16 +32,19 @@ public class ComplaintIntake {
     private final CaseAccess access;
     private final CaseSectors sectors;
     private final ComplainantFiles laterFiles;
+    private final AddressIndex addressIndex;
     private final Clock clock;
     private final ZoneId referenceZone;
 
     ComplaintIntake(ReferenceAllocator references, ComplaintRecords records, CaseAccess access, CaseSectors sectors,
-            ComplainantFiles laterFiles, Clock clock, @Value("${saisine.intake.reference-zone}") ZoneId referenceZone) {
+            ComplainantFiles laterFiles, AddressIndex addressIndex, Clock clock,
+            @Value("${saisine.intake.reference-zone}") ZoneId referenceZone) {
         this.references = references;
         this.records = records;
         this.access = access;
         this.sectors = sectors;
         this.laterFiles = laterFiles;
+        this.addressIndex = addressIndex;
         this.clock = clock;
         this.referenceZone = referenceZone;
     }
@@ -54,6 +59,9 @@ public class ComplaintIntake {
                     complaint.language() == null ? Language.fr : complaint.language(), complaint.attachments());
             if (records.add(EventEnvelope.wrap(submitted, now))) {
                 references.taken(reference, year);
+                // after the complaint, never before: a reference lost to another instance must not be listed
+                // under this person's address (a crash in between leaves the complaint unlisted: docs/operations.md)
+                addressIndex.index(reference.value(), Addresses.of(submitted));
                 return new SubmittedComplaint(reference.value(), "SUBMITTED", now);
             }
             log.debug("reference {} was taken by another instance; catching up", reference);

@@ -19,6 +19,8 @@ import fr.saisine.intake.attachment.domain.Attachments;
 import fr.saisine.intake.complaint.domain.ComplaintRecords;
 import fr.saisine.intake.complaint.domain.ErasedComplaint;
 import fr.saisine.intake.complaint.domain.Reference;
+import fr.saisine.intake.datasubject.domain.AddressIndex;
+import fr.saisine.intake.datasubject.domain.Addresses;
 import fr.saisine.intake.followup.domain.FollowUpErasure;
 import fr.saisine.intake.followup.domain.FollowUpRecords;
 import fr.saisine.platform.store.ErasedPages;
@@ -42,21 +44,24 @@ public class ComplaintErasure {
     static final String SERVICE = "intake";
     /** Where the erasure deletes or rewrites: compacted soon after, so that no file keeps it. */
     private static final List<String> ERASED_FROM = List.of("complaints", "attachment_chunks", "follow_up_requests",
-            "answer_attachments", "follow_up_cases", "follow_up_letters", "follow_up_links", "follow_up_link_index");
+            "answer_attachments", "follow_up_cases", "follow_up_letters", "follow_up_links", "follow_up_link_index",
+            "data_subject_index");
 
     private final ComplaintRecords complaints;
     private final FollowUpErasure followUp;
     private final FollowUpRecords followUpRecords;
     private final Attachments attachments;
+    private final AddressIndex addressIndex;
     private final Clock clock;
     private final ErasedPages pages;
 
     ComplaintErasure(ComplaintRecords complaints, FollowUpErasure followUp, FollowUpRecords followUpRecords,
-            Attachments attachments, Clock clock, ErasedPages pages) {
+            Attachments attachments, AddressIndex addressIndex, Clock clock, ErasedPages pages) {
         this.complaints = complaints;
         this.followUp = followUp;
         this.followUpRecords = followUpRecords;
         this.attachments = attachments;
+        this.addressIndex = addressIndex;
         this.clock = clock;
         this.pages = pages;
     }
@@ -79,6 +84,8 @@ public class ComplaintErasure {
         Map<String, Long> erased = new LinkedHashMap<>();
         Optional<ComplaintSubmitted> complaint = complaints.find(reference);
         complaint.ifPresent(filed -> count(erased, "attachments", attachments.erase(filed.attachments())));
+        // the address index's entries, like the follow-up links' listing, are not counted: they only point here
+        complaint.ifPresent(filed -> addressIndex.remove(reference.value(), Addresses.of(filed)));
         followUp.erase(reference.value(), now).forEach((kind, count) -> count(erased, kind, count));
         if (complaint.isPresent()) {
             erased.put("complaints", 1L);

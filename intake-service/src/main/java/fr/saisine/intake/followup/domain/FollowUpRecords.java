@@ -24,6 +24,9 @@ public interface FollowUpRecords {
     /** The link, unless there is none or its complaint was erased ({@link #linkErased}). */
     Optional<IssuedLink> link(String tokenHash);
 
+    /** The complaint's links still open to their holders (not those erased): for the DPO's answers. */
+    List<IssuedLink> links(String reference);
+
     /** Whether this link was one of a complaint since erased: it opens nothing, and says why. */
     boolean linkErased(String tokenHash);
 

@@ -82,6 +82,14 @@ class MongoFollowUpRecords implements FollowUpRecords {
     }
 
     @Override
+    public List<IssuedLink> links(String reference) {
+        List<String> hashes = byId(LINK_INDEX, reference).map(d -> d.getList("hashes", String.class, List.of()))
+                .orElse(List.of());
+        return ByIds.read(mongo.getCollection(LINKS), hashes, null).stream().filter(d -> d.containsKey("link"))
+                .map(d -> mongo.getConverter().read(IssuedLink.class, d.get("link", Document.class))).toList();
+    }
+
+    @Override
     public boolean linkErased(String tokenHash) {
         return byId(LINKS, tokenHash).filter(d -> d.containsKey(ERASED)).isPresent();
     }

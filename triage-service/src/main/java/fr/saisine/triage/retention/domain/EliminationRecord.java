@@ -20,6 +20,8 @@ import fr.saisine.events.ErasureRule;
  * @param totals the counts of every service added up by kind
  * @param orders how many times the run's orders were published (1, then one per republication)
  * @param completedAt when every service had answered for every reference; null before
+ * @param reason why the run was made, when no schedule made it: a data subject's request for erasure
+ *        (rule {@code DATA_SUBJECT_REQUEST}), as the DPO gave it; null for the schedule's runs
  */
 public record EliminationRecord(
         String runId,
@@ -39,7 +41,8 @@ public record EliminationRecord(
         Map<String, Long> totals,
         int orders,
         Instant lastOrderedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        String reason) {
 
     public boolean complete() {
         return completedAt != null;

@@ -18,8 +18,12 @@ import fr.saisine.events.PersonalDataErased;
 public interface Eliminations {
 
     /** A run as it starts: the record exists before any case is erased, so none is ever erased unrecorded. */
+    /**
+     * @param reason why, for a run that is no schedule's: a data subject's request (the DPO's words); null for the
+     *        schedule's runs
+     */
     void start(String runId, ErasureRule rule, Instant startedAt, String period, Instant cutoff, String auditLogPeriod,
-            List<String> services);
+            List<String> services, String reason);
 
     /** Adds references the run has ordered erased (written as the run goes, in batches). */
     void addErased(String runId, Collection<String> references, Instant orderedAt);

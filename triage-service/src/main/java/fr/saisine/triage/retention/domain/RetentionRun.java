@@ -6,12 +6,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,14 +78,14 @@ public class RetentionRun {
         String runId = RUN_ID.format(now) + "-" + UUID.randomUUID().toString().substring(0, 6);
         Instant cutoff = properties.afterClosingPeriod().before(now);
         eliminations.start(runId, ErasureRule.AFTER_CLOSING, now, properties.afterClosing(), cutoff,
-                properties.auditLog(), properties.services());
+                properties.auditLog(), properties.services(), null);
         Due found = due(cutoff);
         List<String> erased = new ArrayList<>();
         List<String> batch = new ArrayList<>();
         List<String> held = new ArrayList<>(found.held());
         Set<String> carried = new LinkedHashSet<>();
         for (Case each : found.due()) {
-            Optional<String> outcome = anonymise(each, runId, cutoff);
+            Optional<String> outcome = anonymise(each, ErasureRule.AFTER_CLOSING, runId, c -> isDue(c, cutoff));
             if (outcome.isEmpty()) {
                 continue;
             }
@@ -121,6 +125,85 @@ public class RetentionRun {
         return eliminations.find(runId).orElseThrow();
     }
 
+    /** Why a case named in a data subject's request for erasure was kept. */
+    public static final String OPEN_CASE = "the case is being handled: art. 17(3)(b) and (e) GDPR";
+    static final String CHANGING = "the case kept changing while its erasure was decided: ask again";
+
+    /**
+     * What a data subject's request for erasure did: its elimination record (rule
+     * {@code DATA_SUBJECT_REQUEST}, the reason given), the cases erased, those kept and why, and
+     * those erased before.
+     */
+    public record RequestOutcome(EliminationRecord record, List<String> erased, Map<String, String> kept,
+            List<String> erasedBefore) {
+    }
+
+    /**
+     * Erases, at a data subject's request (GDPR art. 17), the cases of these complaints that no
+     * obligation requires keeping: a closed case not under a legal hold is anonymised and its
+     * erasure ordered to every service, as the schedule's run does it; an open case is kept (the
+     * authority still needs it to handle the complaint, art. 17(3)(b) and (e)), and so is a held
+     * one (the hold's reason), and a complaint with no case yet (being routed: it is open). One
+     * elimination record of its own, with the reason, whatever was erased.
+     */
+    public synchronized RequestOutcome eraseOnRequest(Collection<String> references, String reason) {
+        Instant now = clock.instant();
+        String runId = RUN_ID.format(now) + "-dsr-" + UUID.randomUUID().toString().substring(0, 6);
+        eliminations.start(runId, ErasureRule.DATA_SUBJECT_REQUEST, now, null, null, null, properties.services(),
+                reason);
+        List<String> erased = new ArrayList<>();
+        Map<String, String> kept = new TreeMap<>();
+        List<String> erasedBefore = new ArrayList<>();
+        List<String> held = new ArrayList<>();
+        for (String reference : new TreeSet<>(references)) {
+            Optional<Case> found = cases.find(reference);
+            if (found.isEmpty()) {
+                kept.put(reference, OPEN_CASE);
+                continue;
+            }
+            if (found.get().state().isAnonymised()) {
+                erasedBefore.add(reference);
+                continue;
+            }
+            Optional<String> outcome = anonymise(found.get(), ErasureRule.DATA_SUBJECT_REQUEST, runId,
+                    c -> c.state().status() == CaseStatus.CLOSED && !c.state().isAnonymised());
+            if (outcome.isPresent() && outcome.get().equals(RETRY)) {
+                kept.put(reference, CHANGING);
+            }
+            else if (outcome.isPresent() && !outcome.get().equals(HELD)) {
+                erased.add(reference);
+            }
+            else {
+                Case current = cases.find(reference).orElse(found.get());
+                if (current.state().isAnonymised()) {
+                    erasedBefore.add(reference);
+                }
+                else if (current.state().underLegalHold()) {
+                    held.add(reference);
+                    kept.put(reference, "under a legal hold: " + holdReason(current));
+                }
+                else {
+                    kept.put(reference, OPEN_CASE);
+                }
+            }
+        }
+        if (!erased.isEmpty()) {
+            eliminations.addErased(runId, erased, now);
+        }
+        eliminations.finish(runId, clock.instant(), held, 0);
+        if (erased.isEmpty()) {
+            eliminations.markComplete(runId, clock.instant());
+        }
+        log.info("data-subject erasure {}: {} case(s) anonymised and ordered erased, {} kept", runId, erased.size(),
+                kept.size());
+        return new RequestOutcome(eliminations.find(runId).orElseThrow(), erased, kept, erasedBefore);
+    }
+
+    private static String holdReason(Case held) {
+        var holds = held.state().legalHolds();
+        return holds.isEmpty() ? "" : holds.get(holds.size() - 1).reason();
+    }
+
     /** How many cases are past their period and neither erased nor held: the overdue metric. */
     public long overdue() {
         return due(properties.afterClosingPeriod().before(clock.instant())).due().size();
@@ -135,16 +218,16 @@ public class RetentionRun {
      * @return its reference when anonymised by this run, {@link #HELD} when a hold came first, {@link #RETRY} when
      *         it kept changing, empty when no longer due
      */
-    private Optional<String> anonymise(Case candidate, String runId, Instant cutoff) {
+    private Optional<String> anonymise(Case candidate, ErasureRule rule, String runId, Predicate<Case> due) {
         Case current = candidate;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (current.state().underLegalHold()) {
                 return Optional.of(HELD);
             }
-            if (!isDue(current, cutoff)) {
+            if (!due.test(current)) {
                 return Optional.empty();
             }
-            if (cases.save(current.anonymise(ErasureRule.AFTER_CLOSING, runId, clock.instant()))) {
+            if (cases.save(current.anonymise(rule, runId, clock.instant()))) {
                 return Optional.of(current.state().reference());
             }
             // someone changed the case meanwhile (a hold, a reopening): decide again on what it is now

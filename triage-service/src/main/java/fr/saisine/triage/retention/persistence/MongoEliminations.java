@@ -56,8 +56,8 @@ class MongoEliminations implements Eliminations {
 
     @Override
     public void start(String runId, ErasureRule rule, Instant startedAt, String period, Instant cutoff,
-            String auditLogPeriod, List<String> services) {
-        records().insertOne(new Document("_id", runId).append("rule", rule.name()).append("startedAt", date(startedAt))
+            String auditLogPeriod, List<String> services, String reason) {
+        records().insertOne(new Document("_id", runId).append("reason", reason).append("rule", rule.name()).append("startedAt", date(startedAt))
                 .append("period", period).append("cutoff", date(cutoff)).append("auditLogPeriod", auditLogPeriod)
                 .append("services", services).append("erased", List.of()).append("skippedUnderLegalHold", List.of())
                 .append("auditRecordsDeleted", 0L).append("orders", 0).append("complete", false));
@@ -148,7 +148,7 @@ class MongoEliminations implements Eliminations {
                 ((Number) run.get("auditRecordsDeleted", 0L)).longValue(), run.getString("auditLogPeriod"),
                 run.getList("services", String.class, List.of()), answered, unanswered, counts, totals,
                 ((Number) run.get("orders", 0)).intValue(), instant(run.getDate("lastOrderedAt")),
-                instant(run.getDate("completedAt")));
+                instant(run.getDate("completedAt")), run.getString("reason"));
     }
 
     @Override

@@ -23,7 +23,7 @@ import fr.saisine.platform.signin.StaffSignIn;
 
 /**
  * Two surfaces, one chain each. The staff API: bearer tokens, cases and queues for those who work
- * cases, the audit log and the elimination records for auditors. The dashboard: sign-in with the provider (code flow + PKCE),
+ * cases, the audit log and the elimination records for auditors, the data subjects' requests for the DPO. The dashboard: sign-in with the provider (code flow + PKCE),
  * a session cookie, CSRF tokens on its forms, and a sign-out that ends the provider's session too.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,6 +37,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole(StaffRole.AUDITOR.name())
                         .requestMatchers("/api/v1/retention/**").hasRole(StaffRole.AUDITOR.name())
+                        .requestMatchers("/api/v1/data-subjects", "/api/v1/data-subjects/**").hasRole(StaffRole.DPO.name())
                         .anyRequest().hasAnyRole(ApiSecurity.caseWorkers()))
                 .build();
     }
