@@ -868,7 +868,7 @@ FUZZ_CHECKS="not_a_server_error,status_code_conformance,content_type_conformance
 # Who fuzzes each service: nobody (no token), then the dev accounts of the roles it serves.
 fuzz_callers() {
     case "$1" in
-        triage) echo "anonymous agent-apsf head-apsf auditor" ;;
+        triage) echo "anonymous agent-apsf head-apsf auditor dpo" ;;
         *) echo "anonymous agent-apsf" ;;
     esac
 }

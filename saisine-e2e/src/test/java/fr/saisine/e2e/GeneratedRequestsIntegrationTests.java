@@ -44,15 +44,19 @@ class GeneratedRequestsIntegrationTests {
     static Stream<Arguments> callers() {
         return Stream.of(
                 // the filing, the complaint and its attachments, and the complainant's follow-up:
-                // read, answer, withdraw
-                Arguments.of("intake", "anonymous", 6),
-                Arguments.of("intake", "agent-apsf", 6),
-                // the case, its four changes, the sector's queue and counts, the search, the audit log
-                Arguments.of("triage", "anonymous", 9),
-                Arguments.of("triage", "agent-apsf", 9),
-                Arguments.of("triage", "auditor", 9),
-                Arguments.of("notification", "anonymous", 1),
-                Arguments.of("notification", "agent-apsf", 1));
+                // read, answer, withdraw; the DPO's part of a data-subject request, and its files
+                Arguments.of("intake", "anonymous", 8),
+                Arguments.of("intake", "agent-apsf", 8),
+                // the case, its four changes, the sector's queue and counts, the search, the audit log;
+                // the legal hold (set, lift), the elimination records (list, one), the DPO's requests
+                // (read, erase)
+                Arguments.of("triage", "anonymous", 15),
+                Arguments.of("triage", "agent-apsf", 15),
+                Arguments.of("triage", "auditor", 15),
+                Arguments.of("triage", "dpo", 15),
+                // the letters of a complaint; the DPO's part of a data-subject request
+                Arguments.of("notification", "anonymous", 2),
+                Arguments.of("notification", "agent-apsf", 2));
     }
 
     @ParameterizedTest(name = "{0} as {1}")
