@@ -3,7 +3,6 @@ package fr.saisine.intake.complaint.persistence;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +22,7 @@ import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.events.ErasureRule;
 import fr.saisine.events.EventEnvelope;
 import fr.saisine.events.PersonalDataErased;
+import fr.saisine.intake.attachment.persistence.NamedAttachments;
 import fr.saisine.intake.complaint.domain.ComplaintRecords;
 import fr.saisine.intake.complaint.domain.ErasedComplaint;
 import fr.saisine.intake.complaint.domain.Reference;
@@ -79,23 +79,7 @@ class MongoComplaintRecords implements ComplaintRecords {
 
     @Override
     public Set<String> attachmentsNamed(Collection<String> attachmentIds) {
-        Set<String> wanted = Set.copyOf(attachmentIds);
-        Set<String> named = new HashSet<>();
-        if (wanted.isEmpty()) {
-            return named;
-        }
-        for (Document stored : mongo.getCollection(COLLECTION).find(Filters.exists("state.attachments.0"))
-                .projection(Projections.include("state.attachments._id", "state.attachments.id"))) {
-            Document state = stored.get("state", Document.class);
-            for (Document attachment : state.getList("attachments", Document.class, List.of())) {
-                // Spring Data writes an embedded record's id as _id
-                String id = attachment.containsKey("_id") ? attachment.getString("_id") : attachment.getString("id");
-                if (wanted.contains(id)) {
-                    named.add(id);
-                }
-            }
-        }
-        return named;
+        return NamedAttachments.in(mongo.getCollection(COLLECTION), attachmentIds);
     }
 
     @Override

@@ -2,12 +2,10 @@ package fr.saisine.intake.followup.persistence;
 
 import java.time.Clock;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +15,7 @@ import com.mongodb.client.model.Projections;
 import fr.saisine.events.ComplaintSubmitted.Attachment;
 import fr.saisine.events.Event;
 import fr.saisine.events.EventEnvelope;
+import fr.saisine.intake.attachment.persistence.NamedAttachments;
 import fr.saisine.intake.followup.domain.ComplainantRequests;
 import fr.saisine.platform.outbox.Outbox;
 import fr.saisine.platform.outbox.OutboxRelay;
@@ -68,23 +67,7 @@ public class MongoComplainantRequests implements ComplainantRequests {
 
     @Override
     public Set<String> attachmentsNamed(Collection<String> attachmentIds) {
-        Set<String> wanted = Set.copyOf(attachmentIds);
-        Set<String> named = new HashSet<>();
-        if (wanted.isEmpty()) {
-            return named;
-        }
-        for (Document stored : mongo.getCollection(COLLECTION).find(Filters.exists("state.attachments.0"))
-                .projection(Projections.include("state.attachments._id", "state.attachments.id"))) {
-            Document state = stored.get("state", Document.class);
-            for (Document attachment : state.getList("attachments", Document.class, List.of())) {
-                // Spring Data writes an embedded record's id as _id
-                String id = attachment.containsKey("_id") ? attachment.getString("_id") : attachment.getString("id");
-                if (wanted.contains(id)) {
-                    named.add(id);
-                }
-            }
-        }
-        return named;
+        return NamedAttachments.in(mongo.getCollection(COLLECTION), attachmentIds);
     }
 
     @Override
