@@ -197,7 +197,7 @@ class PersonalDataNotLoggedEndToEndIntegrationTests {
         transition(reference, "{\"to\": \"CLOSED\", \"outcome\": \"REMINDER_OF_OBLIGATIONS\", "
                 + "\"note\": \"Berthold Yzerman-Quintal informé\"}");
         for (String address : List.of(zephyrine, anatole)) {
-            awaitLetter(address, "Votre plainte n° " + reference + " : clôture");
+            awaitLetter(address, "Votre plainte n° " + reference + " : décision de clôture");
         }
 
         Set<String> followUpTokens = new LinkedHashSet<>();
