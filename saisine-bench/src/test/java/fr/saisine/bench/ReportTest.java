@@ -151,7 +151,7 @@ class ReportTest {
         var cpu = new Report.Cpu(byKey("mongodb", 6.0, "triage", 4.0, StackCpu.BENCHMARK, 0.5), 10.5, 2, 190.5);
         var writes = new DatabaseWrites.Cost(9L * cases, 3L * cases, byKey("triage-service/case_versions/insert", 2.0,
                 "intake-service/complaints/delete", 1.0), byKey("triage-service/case_versions/insert", 2.0));
-        return new Erasure.Result(cases, "PT1M", setUp, List.of("20261207T101500Z-abc123"), cases, cases, seconds,
+        return new Erasure.Result(cases, "PT1M", setUp, "20261207T101500Z-abc123", cases, cases, seconds,
                 seconds / 3, 1.5, Map.of("cases", (long) cases), java.util.Optional.of(cpu), writes);
     }
 
@@ -183,9 +183,9 @@ class ReportTest {
         String measured = new Report(Instant.now(), MACHINE, null, null, null, null, null,
                 Report.erasure(erasureResult(100_000, 500), 16)).table();
 
-        assertThat(extrapolated).containsSubsequence("Erasure", "2000 closed cases' personal data, retention period PT1M",
+        assertThat(extrapolated).containsSubsequence("Erasure", "2000 closed cases' personal data, retention period PT1M, run 20261207T101500Z-abc123",
                 "set-up (untimed)", "2000 filed in 50 s (40.0/s, 16 clients), 2000 closed in 100 s (20.0/s), 75 s",
-                "erased", "2000 cases (2000 of the 2000 filed now) in 40.0 s", "throughput", "50.0 cases erased/s",
+                "erased", "2000 cases (2000 of the 2000 closed now) in 40.0 s", "throughput", "50.0 cases erased/s",
                 "100,000 cases", "2000 s (33.3 min) extrapolated at that rate, over the 10 minutes",
                 "database writes", "9.0 per case (18000 documents), 3.00 write commands per case",
                 "triage-service case_versions insert", "CPU per case", "10.5 ms: mongodb 6.0, triage 4.0, benchmark 0.5",
