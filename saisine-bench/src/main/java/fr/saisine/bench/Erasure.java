@@ -45,7 +45,7 @@ final class Erasure {
 
     /** What the part measured; {@code setUp} is not part of the erasure's time. */
     record Result(int cases, String period, SetUp setUp, String runId, int erased, int erasedOfBench,
-            double seconds, double postSeconds, double pollSeconds, Map<String, Long> totals,
+            double seconds, double postSeconds, double readSeconds, Map<String, Long> totals,
             Optional<Report.Cpu> cpu, DatabaseWrites.Cost writes) {
     }
 
@@ -100,15 +100,22 @@ final class Erasure {
 
         StackCpu stack = new StackCpu(options.processes());
         Map<String, Duration> cpuBefore = stack.read();
-        long start = System.nanoTime();
-        JsonNode record = http.actuator(retention(), true);
-        double postSeconds = (System.nanoTime() - start) / 1e9;
-        String runId = record.path("runId").asString();
-        System.out.printf("  run %s: %d case(s) anonymised and ordered erased in %.1f s; waiting for every "
-                + "service's answer%n", runId, record.path("erased").size(), postSeconds);
-        Answered answered = awaitAnswers(runId, record);
+        long start;
+        double postSeconds;
+        String runId;
+        Answered answered;
+        try (var watcher = new AnswerWatcher(options.kafka())) {
+            watcher.awaitPositioned();
+            start = System.nanoTime();
+            JsonNode started = http.actuator(retention(), true);
+            postSeconds = (System.nanoTime() - start) / 1e9;
+            runId = started.path("runId").asString();
+            System.out.printf("  run %s: %d case(s) anonymised and ordered erased in %.1f s; waiting for every "
+                    + "service's answer%n", runId, started.path("erased").size(), postSeconds);
+            answered = awaitAnswers(runId, started, watcher);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
-        record = answered.record();
+        JsonNode record = answered.record();
         int erased = record.path("erased").size();
         Set<String> missing = new HashSet<>(closed);
         record.path("erased").forEach(reference -> missing.remove(reference.asString()));
@@ -127,7 +134,7 @@ final class Erasure {
                     closed.size(), missing.stream().sorted().limit(5).toList());
         }
         return new Result(count, period, setUp, runId, erased, closed.size() - missing.size(), seconds, postSeconds,
-                answered.pollSeconds(), totals, cpu, cost);
+                answered.readSeconds(), totals, cpu, cost);
     }
 
     private String retention() {
@@ -233,35 +240,47 @@ final class Erasure {
     }
 
     static final int QUIET_SECONDS = 3;
+    static final int READ_ANYWAY_SECONDS = 30;
 
-    record Answered(JsonNode record, double pollSeconds) {
+    /** The record, and how long its last reading took. */
+    record Answered(JsonNode record, double readSeconds) {
     }
 
     /**
-     * The run's record read again until no service has a reference left unanswered. Each reading
-     * reads every answer by {@code _id} (three per case), so it is read no more often than every
-     * three times its own duration (at least every second): the polling costs triage and the
-     * database at most a quarter of the time, and the time measured is exact to one interval.
+     * The run's record once it shows no reference left unanswered by any service. Each reading of it
+     * reads every answer by {@code _id} (three per case): it is read only once the services have
+     * published all their answers (counted on complaint-events, at no cost to the stack), then every
+     * second until triage has recorded them, so that the time measured ends within a second of it
+     * (and every {@value #READ_ANYWAY_SECONDS} s meanwhile, should an answer escape the count).
      */
-    private Answered awaitAnswers(String runId, JsonNode record) throws InterruptedException {
-        int erased = record.path("erased").size();
-        ProgressBar bar = new ProgressBar(System.err, "answers", Math.max(1, erased * services(record)));
+    private Answered awaitAnswers(String runId, JsonNode record, AnswerWatcher watcher) throws InterruptedException {
+        int expected = record.path("erased").size() * services(record);
+        ProgressBar bar = new ProgressBar(System.err, "answers", Math.max(1, expected));
         Instant deadline = Instant.now().plus(options.timeout());
-        double interval = 1;
+        double took = 0;
+        long lastRead = System.nanoTime();
         while (unanswered(record) > 0 && Instant.now().isBefore(deadline)) {
-            bar.show(erased * services(record) - unanswered(record), "every %.1f s".formatted(interval));
-            Thread.sleep(Duration.ofMillis((long) (interval * 1000)));
-            long read = System.nanoTime();
+            watcher.checkAlive();
+            int published = watcher.answered(runId);
+            bar.show(Math.min(published, expected), published < expected ? "published" : "recorded?");
+            if (published < expected && System.nanoTime() - lastRead < READ_ANYWAY_SECONDS * 1_000_000_000L) {
+                Thread.sleep(200);
+                continue;
+            }
+            lastRead = System.nanoTime();
             record = http.actuator(retention() + "/" + runId, false);
-            interval = Math.max(interval, 3 * (System.nanoTime() - read) / 1e9);
+            took = (System.nanoTime() - lastRead) / 1e9;
+            if (unanswered(record) > 0) {
+                Thread.sleep(1000);
+            }
         }
         int left = unanswered(record);
-        bar.finish(erased * services(record) - left, left > 0 ? "timed out" : "");
+        bar.finish(expected - left, left > 0 ? "timed out" : "");
         if (left > 0) {
             throw new IllegalStateException("run " + runId + ": " + left + " answer(s) still missing after "
                     + options.timeout() + " (unanswered by service: " + byService(record) + ")");
         }
-        return new Answered(record, interval);
+        return new Answered(record, took);
     }
 
     private static int services(JsonNode record) {

@@ -58,6 +58,22 @@ class PartsTest {
     }
 
     @Test
+    void shouldTellTheServicesAnswersToARunFromEveryOtherEvent() {
+        JsonNode answer = Http.JSON.readTree("""
+                {"type": "PersonalDataErased", "reference": "26000001", "payload": {"reference": "26000001",
+                 "service": "intake", "runId": "20261207T101500Z-abc123", "erased": {"complaints": 1}}}""");
+        JsonNode dataSubjectRequest = Http.JSON.readTree("""
+                {"type": "PersonalDataErased", "payload": {"reference": "26000001", "service": "intake",
+                 "runId": null}}""");
+        JsonNode order = Http.JSON.readTree("""
+                {"type": "ErasureOrdered", "payload": {"reference": "26000001", "runId": "20261207T101500Z-abc123"}}""");
+
+        assertThat(AnswerWatcher.runOfAnswer(answer)).isEqualTo("20261207T101500Z-abc123");
+        assertThat(AnswerWatcher.runOfAnswer(dataSubjectRequest)).isNull();
+        assertThat(AnswerWatcher.runOfAnswer(order)).isNull();
+    }
+
+    @Test
     void shouldCountDocumentsAndCommandsByApplicationCollectionAndCommandWhateverTheLabelOrder() {
         String scrape = """
                 # HELP saisine_db_writes_total Documents written to the database
