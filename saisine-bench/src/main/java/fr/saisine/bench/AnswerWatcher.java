@@ -23,6 +23,12 @@ final class AnswerWatcher extends TopicWatcher {
         super(bootstrap, Topics.COMPLAINT_EVENTS);
     }
 
+    /** complaint-events carries every event of every complaint: only an answer's is parsed. */
+    @Override
+    boolean wanted(String value) {
+        return value.contains(EventType.PERSONAL_DATA_ERASED.typeName());
+    }
+
     @Override
     void seen(String key, JsonNode event) {
         String runId = runOfAnswer(event);

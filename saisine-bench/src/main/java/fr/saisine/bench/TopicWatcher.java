@@ -78,7 +78,7 @@ abstract class TopicWatcher implements AutoCloseable {
         positioned.countDown();
         while (running) {
             for (var record : consumer.poll(Duration.ofMillis(100))) {
-                if (record.value() != null) { // a tombstone carries no event
+                if (record.value() != null && wanted(record.value())) { // a tombstone carries no event
                     seen(record.key(), json.readTree(record.value()));
                 }
             }
@@ -96,6 +96,11 @@ abstract class TopicWatcher implements AutoCloseable {
         if (failure != null) {
             throw new IllegalStateException("the " + thread.getName() + " failed", failure);
         }
+    }
+
+    /** Whether a record may be one {@link #seen} looks for: the others are not parsed, at no cost. */
+    boolean wanted(String value) {
+        return true;
     }
 
     /** One event of the topic, with its record's key (the reference), on the watcher's thread. */
