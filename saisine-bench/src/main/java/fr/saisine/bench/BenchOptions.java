@@ -43,7 +43,7 @@ record BenchOptions(Integer complaints, int clients, Integer wave, Integer cases
             new Option("rate", "R", "pipeline complaints per second, all clients together; 0 = as fast as they go",
                     "0"),
             new Option("warmup", "N", "complaints carried before the pipeline is measured", "200"),
-            new Option("timeout", "D", "how long to wait for acknowledgements and routing, e.g. 600s", "600s"),
+            new Option("timeout", "D", "how long to wait for acknowledgements, routing and a retention run, e.g. 600s", "600s"),
             new Option("intake", "URLS", "intake-service, or several comma-separated, used in turn",
                     "http://127.0.0.1:8081"),
             new Option("triage", "URL", "triage-service, for the staff views", "http://127.0.0.1:8082"),

@@ -63,7 +63,7 @@ final class Erasure {
     }
 
     Result run(int count) throws InterruptedException {
-        JsonNode first = http.actuator(retention(), true);
+        JsonNode first = http.actuator(retention(), true, options.timeout());
         String period = first.path("period").asString();
         Duration retained = period(period).filter(p -> p.compareTo(LONGEST_PERIOD) <= 0)
                 .orElseThrow(() -> new IllegalStateException("triage keeps closed cases for " + period
@@ -107,7 +107,7 @@ final class Erasure {
         try (var watcher = new AnswerWatcher(options.kafka())) {
             watcher.awaitPositioned();
             start = System.nanoTime();
-            JsonNode started = http.actuator(retention(), true);
+            JsonNode started = http.actuator(retention(), true, options.timeout());
             postSeconds = (System.nanoTime() - start) / 1e9;
             runId = started.path("runId").asString();
             System.out.printf("  run %s: %d case(s) anonymised and ordered erased in %.1f s; waiting for every "
@@ -268,7 +268,7 @@ final class Erasure {
                 continue;
             }
             lastRead = System.nanoTime();
-            record = http.actuator(retention() + "/" + runId, false);
+            record = http.actuator(retention() + "/" + runId, false, options.timeout());
             took = (System.nanoTime() - lastRead) / 1e9;
             if (unanswered(record) > 0) {
                 Thread.sleep(1000);

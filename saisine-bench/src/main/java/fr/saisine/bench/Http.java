@@ -121,10 +121,11 @@ final class Http {
 
     /**
      * An actuator operation on a management port (loopback, no token): POST when {@code post}, else
-     * GET; its JSON answer. No time-out: a retention run answers once it has gone through every case.
+     * GET; its JSON answer within {@code timeout} (a retention run answers once it has gone through
+     * every case: long; a stuck service must not hold the benchmark for ever).
      */
-    JsonNode actuator(String url, boolean post) {
-        var request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
+    JsonNode actuator(String url, boolean post, Duration timeout) {
+        var request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").timeout(timeout);
         if (post) {
             request.POST(HttpRequest.BodyPublishers.noBody());
         }
