@@ -857,7 +857,10 @@ run_bench() {
         if is_alive "$component"; then processes="${processes:+$processes,}$component=$(pid_of "$component")"; fi
     done
     say "Benchmarking $(is_alive intake-2 && echo "two instances of each service" || echo "one instance of each service")"
+    # --erase N runs the retention schedule on triage's management port (a stack started with
+    # SAISINE_RETENTION_AFTER_CLOSING=PT1M: the benchmark reads the period from the run and says so)
     "$JAVA" -jar "$jar" --intake="$intakes" --triage="http://127.0.0.1:$TRIAGE_PORT" --issuer="$OIDC_ISSUER" \
+        --triage-management="http://127.0.0.1:$(management_port triage)" \
         --metrics="$metrics" --processes="$processes" --results="$SAISINE_HOME/bench" "$@"
 }
 

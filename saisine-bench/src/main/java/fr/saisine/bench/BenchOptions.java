@@ -10,14 +10,16 @@ import java.util.stream.Collectors;
 /**
  * The benchmark's options, from {@code --name value} or {@code --name=value} arguments, then the environment, then
  * defaults. A run does the parts its options name ({@code --complaints}, {@code --wave}, {@code --cases},
- * {@code --attachments}), or the sustained pipeline alone when none is named; the raw ceilings always.
+ * {@code --attachments}, {@code --erase}), or the sustained pipeline alone when none is named; the raw ceilings always.
  * {@code rate} paces the pipeline's submissions (0 = as fast as the clients go).
  */
-record BenchOptions(Integer complaints, int clients, Integer wave, Integer cases, Integer attachments, double rate,
-        int warmup, Duration timeout, String intake, String triage, String issuer, String user, String metrics,
+record BenchOptions(Integer complaints, int clients, Integer wave, Integer cases, Integer attachments, Integer erase,
+        double rate, int warmup, Duration timeout, String intake, String triage, String triageManagement, String issuer, String user, String metrics,
         String kafka, String mongo, Path results, long seed, Path chart, Path chartFile, Map<String, Long> processes) {
 
     static final int DEFAULT_COMPLAINTS = 3000;
+    /** The options that name a part of the run. */
+    static final List<String> PARTS = List.of("complaints", "wave", "cases", "attachments", "erase");
 
     /** One option as --help shows it: the parser accepts these names and no other. */
     record Option(String name, String value, String what, String fallback) {
@@ -36,13 +38,17 @@ record BenchOptions(Integer complaints, int clients, Integer wave, Integer cases
                     "not run"),
             new Option("attachments", "N", "ensure N attachments stored, then time downloading a 10 MB one (>= 20)",
                     "not run"),
+            new Option("erase", "N", "file N complaints, close their cases, then time the retention run erasing "
+                    + "them (stack started with SAISINE_RETENTION_AFTER_CLOSING=PT1M)", "not run"),
             new Option("rate", "R", "pipeline complaints per second, all clients together; 0 = as fast as they go",
                     "0"),
             new Option("warmup", "N", "complaints carried before the pipeline is measured", "200"),
-            new Option("timeout", "D", "how long to wait for acknowledgements and routing, e.g. 600s", "600s"),
+            new Option("timeout", "D", "how long to wait for acknowledgements, routing and a retention run, e.g. 600s", "600s"),
             new Option("intake", "URLS", "intake-service, or several comma-separated, used in turn",
                     "http://127.0.0.1:8081"),
             new Option("triage", "URL", "triage-service, for the staff views", "http://127.0.0.1:8082"),
+            new Option("triage-management", "URL", "triage-service's management port, for the retention run",
+                    "http://127.0.0.1:9082"),
             new Option("issuer", "URL", "Keycloak realm giving the staff token (password grant, client saisine-cli)",
                     "http://127.0.0.1:8180/realms/saisine"),
             new Option("user", "NAME", "dev account signed in for the staff parts (password = name)", "head-apsf"),
@@ -68,19 +74,20 @@ record BenchOptions(Integer complaints, int clients, Integer wave, Integer cases
 
     static BenchOptions parse(String[] args, Map<String, String> env) {
         Map<String, String> given = given(args);
-        boolean partNamed = given.keySet().stream()
-                .anyMatch(List.of("complaints", "wave", "cases", "attachments")::contains);
+        boolean partNamed = given.keySet().stream().anyMatch(PARTS::contains);
         var options = new BenchOptions(
                 positive(given, "complaints", partNamed ? null : String.valueOf(DEFAULT_COMPLAINTS)),
                 positive(given, "clients", "16"),
                 positive(given, "wave", null),
                 positive(given, "cases", null),
                 positive(given, "attachments", null),
+                positive(given, "erase", null),
                 number(given, "rate", "0"),
                 (int) number(given, "warmup", "200"),
                 duration(given.getOrDefault("timeout", "600s")),
                 given.getOrDefault("intake", "http://127.0.0.1:8081"),
                 given.getOrDefault("triage", "http://127.0.0.1:8082"),
+                given.getOrDefault("triage-management", "http://127.0.0.1:9082"),
                 given.getOrDefault("issuer", "http://127.0.0.1:8180/realms/saisine"),
                 given.getOrDefault("user", "head-apsf"),
                 given.getOrDefault("metrics", "http://127.0.0.1:9081,http://127.0.0.1:9082,http://127.0.0.1:9083"),

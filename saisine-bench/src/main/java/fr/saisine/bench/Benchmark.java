@@ -14,7 +14,8 @@ import org.bson.Document;
 /**
  * Drives the running stack over HTTP, doing the parts its options name: the sustained pipeline (each
  * complaint timed from its POST to its acknowledgement sent, and the database writes it cost), a wave
- * posted at once, the staff views at N cases, the download of a large attachment; then the raw Kafka
+ * posted at once, the staff views at N cases, the download of a large attachment, the erasure of N
+ * closed cases by the retention run; then the raw Kafka
  * and database ceilings of this machine, so the pipeline reads as a fraction of what is possible.
  * Or, with {@code --chart}, only the chart of saved runs.
  */
@@ -57,6 +58,7 @@ public final class Benchmark {
         Report.Wave wave = null;
         Report.Staff staff = null;
         Report.Attachments attachments = null;
+        Report.Erasure erasure = null;
         if (options.complaints() != null || options.wave() != null) {
             try (var watcher = new AcknowledgementWatcher(options.kafka(), fr.saisine.events.Topics.NOTIFICATION_EVENTS)) {
                 watcher.awaitPositioned();
@@ -77,6 +79,10 @@ public final class Benchmark {
                 attachments = Report.attachments(new Attachments(options, http, token).run(options.attachments()));
             }
         }
+        if (options.erase() != null) {
+            StaffToken agent = new StaffToken(http, options.issuer(), Erasure.USER);
+            erasure = Report.erasure(new Erasure(options, http, agent).run(options.erase()), options.clients());
+        }
         System.out.println("Measuring the raw ceilings of this machine...");
         byte[] eventSized = eventJson("26000000").getBytes(StandardCharsets.UTF_8);
         int carried = pipeline == null ? 0 : pipeline.complaints();
@@ -88,7 +94,8 @@ public final class Benchmark {
         if (pipeline != null) {
             pipeline = withShares(pipeline, kafka, mongo);
         }
-        Report report = new Report(startedAt, Machine.here(), pipeline, ceilings, wave, staff, attachments);
+        Report report = new Report(startedAt, Machine.here(), pipeline, ceilings, wave, staff, attachments,
+                erasure);
         System.out.print(report.table());
         System.out.println("Written to " + report.write(options.results()) + " and "
                 + options.results().resolve("last.json"));
@@ -107,6 +114,9 @@ public final class Benchmark {
         }
         if (options.attachments() != null) {
             parts.append("%d attachments, ".formatted(options.attachments()));
+        }
+        if (options.erase() != null) {
+            parts.append("erasure of %d closed cases, ".formatted(options.erase()));
         }
         return parts + "%d clients, then the ceilings".formatted(options.clients());
     }

@@ -66,6 +66,23 @@ final class Complaints {
         return values.get(random.nextInt(values.size()));
     }
 
+    /**
+     * The erasure's complaint: a commune (a public body: triage's rule {@code public-bodies} routes it
+     * to APSF, whose agents close it), one of {@link #TOWNS}, one person written to.
+     */
+    static String erasable(String tag, int i) {
+        return """
+                {"complainant": {"type": "PERSON", "name": "Effacement %2$d",
+                   "email": "erase-%1$s-%2$d@bench.saisine.example",
+                   "postalAddress": {"street": "%2$d rue de l'Oubli", "postalCode": "75011", "city": "Paris", "country": "FR"},
+                   "residence": "METROPOLITAN_FRANCE"},
+                 "respondent": {"name": "Mairie de %3$s", "type": "PUBLIC_BODY", "activity": "commune"},
+                 "category": "ACCESS_RIGHT",
+                 "subject": "Demande d'accès restée sans réponse (banc d'essai)",
+                 "facts": "J'ai demandé à la mairie la copie des données qu'elle tient sur moi, sans réponse \
+                depuis deux mois."}""".formatted(tag, i, TOWNS.get(i % TOWNS.size()));
+    }
+
     /** The pipeline's complaint: a company, marketing, one person written to. */
     static String pipeline(String tag, int i) {
         return """

@@ -93,6 +93,59 @@ final class Http {
         }
     }
 
+    /** A staff request about a case: its status, the case's ETag when it answers one, the body. */
+    record Answer(int status, String etag, String body) {
+    }
+
+    /** GET with {@code json} null, else a POST of it with {@code If-Match: ifMatch}: as staff change a case. */
+    Answer staff(String url, String bearer, String ifMatch, String json) {
+        var request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer)
+                .header("Accept", "application/json");
+        if (json != null) {
+            request.header("Content-Type", "application/json").header("If-Match", ifMatch)
+                    .POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("ETag").orElse(null),
+                    response.body());
+        }
+        catch (IOException ex) {
+            return new Answer(-1, null, ex.toString());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
+     * An actuator operation on a management port (loopback, no token): POST when {@code post}, else
+     * GET; its JSON answer within {@code timeout} (a retention run answers once it has gone through
+     * every case: long; a stuck service must not hold the benchmark for ever).
+     */
+    JsonNode actuator(String url, boolean post, Duration timeout) {
+        var request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").timeout(timeout);
+        if (post) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException((post ? "POST " : "GET ") + url + ": HTTP " + response.statusCode()
+                        + " " + abbreviated(response.body()));
+            }
+            return JSON.readTree(response.body());
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException((post ? "POST " : "GET ") + url + ": " + ex, ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /** A form POST (the token endpoint), answered as JSON. */
     JsonNode postForm(String url, String form) {
         try {

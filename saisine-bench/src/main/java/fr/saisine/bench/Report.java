@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * that runs can be compared: a part the run did not do is null.
  */
 record Report(Instant startedAt, Machine machine, Pipeline pipeline, Ceilings ceilings, Wave wave, Staff staff,
-        Attachments attachments) {
+        Attachments attachments, Erasure erasure) {
 
     static final int BREAKDOWN_ROWS = 15;
     static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -68,6 +68,53 @@ record Report(Instant startedAt, Machine machine, Pipeline pipeline, Ceilings ce
 
     record Attachments(int stored, int seeded, int downloads, Double downloadP50Ms, Double downloadP95Ms,
             int sizeBytes, String sha256) {
+    }
+
+    /**
+     * The erasure of closed cases' personal data by one retention run: {@code erasedOfBench} of the
+     * cases closed by the set-up were in it (all, unless triage lost some closings); {@code casesPerSecond} is the cases erased over the {@code seconds}
+     * from the run's POST until every service had answered for every case; {@code secondsFor100000}
+     * is the time 100,000 would take at that rate, {@code extrapolated} unless the run erased that many.
+     * The CPU and the documents written are per erased case; {@code setUp} (filing, closing, waiting
+     * out the retention period) is not in the time.
+     */
+    record Erasure(int cases, int clients, String period, ErasureSetUp setUp, String runId, int erased,
+            int erasedOfBench, double seconds, double casesPerSecond, double retentionPostSeconds,
+            double recordReadSeconds, Map<String, Long> erasedByKind, CpuPerCase cpu, Long dbWrites,
+            Double dbWritesPerCase, Long dbWriteCommands, Double dbWriteCommandsPerCase,
+            Map<String, Double> dbWritesByCollection, Map<String, Double> dbWriteCommandsByCollection,
+            Double secondsFor100000, boolean extrapolated) {
+    }
+
+    /** What the erasure's set-up took: complaints filed, cases closed, the wait for the period and a quiet stack. */
+    record ErasureSetUp(int filed, double filingSeconds, double filingPerSecond, int closed, double closingSeconds,
+            double closingPerSecond, double waitedSeconds) {
+    }
+
+    /** As {@link Cpu}, per erased case. */
+    record CpuPerCase(Map<String, Double> msPerCase, double totalMsPerCase, int cores, Double casesPerSecondAtFullCpu) {
+    }
+
+    static Erasure erasure(fr.saisine.bench.Erasure.Result result, int clients) {
+        var setUp = result.setUp();
+        var cost = result.writes();
+        double rate = result.erased() / Math.max(0.001, result.seconds());
+        return new Erasure(result.cases(), clients, result.period(), new ErasureSetUp(setUp.filed(),
+                round(setUp.filingSeconds()), round(setUp.filed() / Math.max(0.001, setUp.filingSeconds())),
+                setUp.closed(), round(setUp.closingSeconds()),
+                round(setUp.closed() / Math.max(0.001, setUp.closingSeconds())), round(setUp.waitedSeconds())),
+                result.runId(), result.erased(), result.erasedOfBench(), round(result.seconds()), round(rate),
+                round(result.postSeconds()), round(result.readSeconds()), result.totals(),
+                result.cpu().map(c -> new CpuPerCase(c.msPerComplaint(), c.totalMsPerComplaint(), c.cores(),
+                        c.complaintsPerSecondAtFullCpu())).orElse(null),
+                cost.documents(), perCase(cost.documents(), result.erased()), cost.commands(),
+                perCase(cost.commands(), result.erased()), cost.documentsByKey(), cost.commandsByKey(),
+                result.erased() == 0 ? null : round(fr.saisine.bench.Erasure.GOAL_CASES / rate),
+                result.erased() < fr.saisine.bench.Erasure.GOAL_CASES);
+    }
+
+    private static Double perCase(Long count, int cases) {
+        return count == null || cases == 0 ? null : round((double) count / cases);
     }
 
     static Staff staff(StaffViews.Result result) {
@@ -130,7 +177,7 @@ record Report(Instant startedAt, Machine machine, Pipeline pipeline, Ceilings ce
                         ? "not counted (a service without saisine_db_write_commands_total)"
                         : "%.2f per complaint (%d round trips)".formatted(pipeline.dbWriteCommandsPerComplaint(),
                                 pipeline.dbWriteCommands()));
-                breakdown(out, pipeline);
+                breakdown(out, pipeline.dbWritesByCollection(), pipeline.dbWriteCommandsByCollection());
             }
             if (pipeline.cpu() != null) {
                 cpu(out, pipeline.cpu());
@@ -159,6 +206,9 @@ record Report(Instant startedAt, Machine machine, Pipeline pipeline, Ceilings ce
             row(out, "  download", "p50 %.0f ms, p95 %.0f ms".formatted(attachments.downloadP50Ms(),
                     attachments.downloadP95Ms()));
         }
+        if (erasure != null) {
+            erasure(out, erasure);
+        }
         if (ceilings != null) {
             row(out, "Kafka ceiling", "%.0f records/s of %d bytes (acks=all, idempotent)%s".formatted(
                     ceilings.kafkaRecordsPerSecond(), ceilings.kafkaRecordBytes(), pipeline == null ? ""
@@ -176,18 +226,17 @@ record Report(Instant startedAt, Machine machine, Pipeline pipeline, Ceilings ce
      * Where the writes went, largest first: documents and commands per complaint for each
      * application, collection and command, the first {@value #BREAKDOWN_ROWS} (the JSON has all).
      */
-    private static void breakdown(StringBuilder out, Pipeline pipeline) {
-        Map<String, Double> documents = pipeline.dbWritesByCollection() == null ? Map.of()
-                : pipeline.dbWritesByCollection();
-        Map<String, Double> commands = pipeline.dbWriteCommandsByCollection() == null ? Map.of()
-                : pipeline.dbWriteCommandsByCollection();
+    private static void breakdown(StringBuilder out, Map<String, Double> documentsByKey,
+            Map<String, Double> commandsByKey) {
+        Map<String, Double> documents = documentsByKey == null ? Map.of() : documentsByKey;
+        Map<String, Double> commands = commandsByKey == null ? Map.of() : commandsByKey;
         Set<String> keys = new LinkedHashSet<>(documents.keySet());
         keys.addAll(commands.keySet());
         List<String> shown = keys.stream().limit(BREAKDOWN_ROWS).toList();
         String line = "    %-" + shown.stream().mapToInt(String::length).max().orElse(1) + "s %6.2f docs, %s%n";
         for (String key : shown) {
             out.append(line.formatted(key.replace('/', ' '),
-                    documents.getOrDefault(key, 0.0), pipeline.dbWriteCommandsByCollection() == null ? "- cmds"
+                    documents.getOrDefault(key, 0.0), commandsByKey == null ? "- cmds"
                             : "%.2f cmds".formatted(commands.getOrDefault(key, 0.0))));
         }
         if (keys.size() > shown.size()) {
@@ -202,6 +251,45 @@ record Report(Instant startedAt, Machine machine, Pipeline pipeline, Ceilings ce
         if (cpu.complaintsPerSecondAtFullCpu() != null) {
             row(out, "", "at that cost the machine's %d cores carry at most %.1f complaints/s".formatted(cpu.cores(),
                     cpu.complaintsPerSecondAtFullCpu()));
+        }
+    }
+
+    private static void erasure(StringBuilder out, Erasure e) {
+        var setUp = e.setUp();
+        row(out, "Erasure", "%d closed cases' personal data, retention period %s, run %s".formatted(e.erased(),
+                e.period(), e.runId()));
+        row(out, "  set-up (untimed)", ("%d filed in %.0f s (%.1f/s, %d clients), %d closed in %.0f s (%.1f/s), "
+                + "%.0f s waiting for the period and a quiet stack").formatted(setUp.filed(), setUp.filingSeconds(),
+                        setUp.filingPerSecond(), e.clients(), setUp.closed(), setUp.closingSeconds(),
+                        setUp.closingPerSecond(), setUp.waitedSeconds()));
+        row(out, "  erased", "%d cases (%d of the %d closed now) in %.1f s, from the run's POST to every service's "
+                .formatted(e.erased(), e.erasedOfBench(), e.setUp().closed(), e.seconds()) + "answer");
+        row(out, "  throughput", "%.1f cases erased/s".formatted(e.casesPerSecond()));
+        row(out, "  the run's POST", "%.1f s (triage anonymising the cases and writing their orders); reading the "
+                .formatted(e.retentionPostSeconds()) + "record, %.1f s".formatted(e.recordReadSeconds()));
+        if (e.secondsFor100000() != null) {
+            row(out, "  100,000 cases", (e.extrapolated() ? "%.0f s (%.1f min) extrapolated at that rate"
+                    : "%.0f s (%.1f min) measured").formatted(e.secondsFor100000(), e.secondsFor100000() / 60)
+                    + (e.secondsFor100000() <= 600 ? ", within" : ", over") + " the 10 minutes of issue 22");
+        }
+        if (e.erasedByKind() != null && !e.erasedByKind().isEmpty()) {
+            row(out, "  records by kind", e.erasedByKind().entrySet().stream()
+                    .map(k -> k.getKey() + " " + k.getValue()).collect(Collectors.joining(", ")));
+        }
+        if (e.dbWritesPerCase() != null) {
+            row(out, "  database writes", "%.1f per case (%d documents)%s".formatted(e.dbWritesPerCase(), e.dbWrites(),
+                    e.dbWriteCommandsPerCase() == null ? "" : ", %.2f write commands per case"
+                            .formatted(e.dbWriteCommandsPerCase())));
+            breakdown(out, e.dbWritesByCollection(), e.dbWriteCommandsByCollection());
+        }
+        if (e.cpu() != null) {
+            row(out, "  CPU per case", "%.1f ms: %s".formatted(e.cpu().totalMsPerCase(), e.cpu().msPerCase()
+                    .entrySet().stream().map(c -> "%s %.1f".formatted(c.getKey(), c.getValue()))
+                    .collect(Collectors.joining(", "))));
+            if (e.cpu().casesPerSecondAtFullCpu() != null) {
+                row(out, "", "at that cost the machine's %d cores carry at most %.1f erasures/s".formatted(
+                        e.cpu().cores(), e.cpu().casesPerSecondAtFullCpu()));
+            }
         }
     }
 

@@ -31,7 +31,7 @@ class BenchOptionsTest {
         for (BenchOptions.Option option : BenchOptions.OPTIONS) {
             String value = switch (option.name()) {
                 case "timeout" -> "30s";
-                case "intake", "triage", "issuer", "metrics" -> "http://127.0.0.1:1";
+                case "intake", "triage", "triage-management", "issuer", "metrics" -> "http://127.0.0.1:1";
                 case "user", "kafka", "mongo", "results", "chart", "chart-file" -> "x";
                 case "processes" -> "mongodb=7";
                 default -> "7";
@@ -69,6 +69,23 @@ class BenchOptionsTest {
         assertThat(cases.cases()).isEqualTo(10_000);
         assertThat(cases.complaints()).isNull();
         assertThat(cases.wave()).isNull();
+    }
+
+    @Test
+    void shouldRunTheErasureAloneWhenNamedAndReachTriagesManagementPort() {
+        BenchOptions erase = BenchOptions.parse(new String[] {"--erase", "2_000", "--clients=8"}, Map.of());
+
+        assertThat(erase.erase()).isEqualTo(2_000);
+        assertThat(erase.complaints()).isNull();
+        assertThat(erase.cases()).isNull();
+        assertThat(erase.triageManagement()).isEqualTo("http://127.0.0.1:9082");
+        assertThat(BenchOptions.parse(new String[] {"--erase=10", "--triage-management=http://127.0.0.1:19082"},
+                Map.of()).triageManagement()).isEqualTo("http://127.0.0.1:19082");
+        assertThat(BenchOptions.parse(new String[] {}, Map.of()).erase()).isNull();
+        assertThat(BenchOptions.USAGE).contains("--erase N", "SAISINE_RETENTION_AFTER_CLOSING=PT1M",
+                "--triage-management URL");
+        assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] {"--erase=0"}, Map.of()))
+                .withMessage("--erase must be at least 1, got 0");
     }
 
     @Test

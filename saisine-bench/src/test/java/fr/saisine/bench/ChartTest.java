@@ -19,7 +19,7 @@ class ChartTest {
         ReportTest.full(Instant.parse("2026-05-01T11:00:00Z"), 30_000, 999).write(runs);
         ReportTest.full(Instant.parse("2026-05-01T12:00:00Z"), 30_000, 35).write(runs);
         ReportTest.full(Instant.parse("2026-05-01T13:00:00Z"), 100_000, 45).write(runs);
-        new Report(Instant.now(), ReportTest.MACHINE, null, new Report.Ceilings(1, 1, 1, 1), null, null, null)
+        new Report(Instant.now(), ReportTest.MACHINE, null, new Report.Ceilings(1, 1, 1, 1), null, null, null, null)
                 .write(runs.resolve("other"));
         Path svg = runs.resolve("docs/staff-views-p95.svg");
 
@@ -36,7 +36,7 @@ class ChartTest {
 
     @Test
     void shouldSayWhenNoRunMeasuredTheStaffViews(@TempDir Path runs) throws Exception {
-        new Report(Instant.now(), ReportTest.MACHINE, null, new Report.Ceilings(1, 1, 1, 1), null, null, null)
+        new Report(Instant.now(), ReportTest.MACHINE, null, new Report.Ceilings(1, 1, 1, 1), null, null, null, null)
                 .write(runs);
 
         assertThatIllegalArgumentException().isThrownBy(() -> Chart.render(runs, runs.resolve("c.svg")))

@@ -28,6 +28,52 @@ class PartsTest {
     }
 
     @Test
+    void shouldFileTheErasuresComplaintsAgainstCommunesEachWithItsOwnAddress() {
+        JsonNode first = Http.JSON.readTree(Complaints.erasable("t", 0));
+        JsonNode second = Http.JSON.readTree(Complaints.erasable("t", 1));
+
+        assertThat(first.at("/respondent/type").asString()).isEqualTo("PUBLIC_BODY");
+        assertThat(first.at("/respondent/activity").asString()).isEqualTo("commune");
+        assertThat(first.at("/respondent/name").asString()).startsWith("Mairie de ");
+        assertThat(first.at("/facts").asString()).doesNotContain("\n");
+        assertThat(first.at("/complainant/email").asString()).isNotEqualTo(second.at("/complainant/email").asString());
+    }
+
+    @Test
+    void shouldReadTheRetentionPeriodOfTheRunAndNoneInYears() {
+        assertThat(Erasure.period("PT1M")).contains(java.time.Duration.ofMinutes(1));
+        assertThat(Erasure.period("P1D")).contains(java.time.Duration.ofDays(1));
+        assertThat(Erasure.period("P5Y")).isEmpty();
+        assertThat(Erasure.period("")).isEmpty();
+    }
+
+    @Test
+    void shouldCountTheAnswersARunStillWaitsForOverEveryService() {
+        JsonNode record = Http.JSON.readTree("""
+                {"services": ["intake", "notification", "triage"],
+                 "unanswered": {"intake": ["26000001", "26000002"], "notification": ["26000002"], "triage": []}}""");
+
+        assertThat(Erasure.unanswered(record)).isEqualTo(3);
+        assertThat(Erasure.unanswered(Http.JSON.readTree("{\"unanswered\": {\"intake\": []}}"))).isZero();
+    }
+
+    @Test
+    void shouldTellTheServicesAnswersToARunFromEveryOtherEvent() {
+        JsonNode answer = Http.JSON.readTree("""
+                {"type": "PersonalDataErased", "reference": "26000001", "payload": {"reference": "26000001",
+                 "service": "intake", "runId": "20261207T101500Z-abc123", "erased": {"complaints": 1}}}""");
+        JsonNode dataSubjectRequest = Http.JSON.readTree("""
+                {"type": "PersonalDataErased", "payload": {"reference": "26000001", "service": "intake",
+                 "runId": null}}""");
+        JsonNode order = Http.JSON.readTree("""
+                {"type": "ErasureOrdered", "payload": {"reference": "26000001", "runId": "20261207T101500Z-abc123"}}""");
+
+        assertThat(AnswerWatcher.runOfAnswer(answer)).isEqualTo("20261207T101500Z-abc123");
+        assertThat(AnswerWatcher.runOfAnswer(dataSubjectRequest)).isNull();
+        assertThat(AnswerWatcher.runOfAnswer(order)).isNull();
+    }
+
+    @Test
     void shouldCountDocumentsAndCommandsByApplicationCollectionAndCommandWhateverTheLabelOrder() {
         String scrape = """
                 # HELP saisine_db_writes_total Documents written to the database

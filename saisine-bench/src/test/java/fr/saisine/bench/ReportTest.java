@@ -33,7 +33,7 @@ class ReportTest {
                 Map.of("dashboard", dashboardP95, "queue", 40.0, "case", 12.0, "search", 60.0),
                 Map.of("dashboard", 5.0, "queue", 20.0, "case", 6.0, "search", 30.0), Map.of());
         var attachments = new Report.Attachments(1000, 1000, 20, 120.0, 180.0, 10_000_000, "ab");
-        return new Report(startedAt, MACHINE, pipeline, ceilings, wave, staff, attachments);
+        return new Report(startedAt, MACHINE, pipeline, ceilings, wave, staff, attachments, null);
     }
 
     /** An ordered map from key, value pairs, as the benchmark builds it: largest first. */
@@ -114,7 +114,7 @@ class ReportTest {
         var pipeline = new Report.Pipeline(10, 10, 1, 0, 1, 1, 21L, 2.1, null, null, many, null, millis, millis,
                 null, null, null);
 
-        String table = new Report(Instant.now(), MACHINE, pipeline, null, null, null, null).table();
+        String table = new Report(Instant.now(), MACHINE, pipeline, null, null, null, null, null).table();
 
         assertThat(table).contains("not counted (a service without saisine_db_write_commands_total)",
                 "    intake-service c20 insert   2.00 docs, - cmds", "intake-service c6 insert",
@@ -127,7 +127,7 @@ class ReportTest {
         var pipeline = new Report.Pipeline(10, 10, 1, 0, 1, 1, null, null, null, null, null, null, millis, millis,
                 null, null, null);
 
-        String table = new Report(Instant.now(), MACHINE, pipeline, null, null, null, null).table();
+        String table = new Report(Instant.now(), MACHINE, pipeline, null, null, null, null, null).table();
 
         assertThat(table).contains("not counted (a service without saisine_db_writes_total")
                 .doesNotContain("write commands").doesNotContain("docs,");
@@ -135,14 +135,62 @@ class ReportTest {
 
     @Test
     void shouldLeaveThePartsARunDidNotDoNull() {
-        var only = new Report(Instant.now(), MACHINE, null, new Report.Ceilings(1, 1, 1, 1), null, null, null);
+        var only = new Report(Instant.now(), MACHINE, null, new Report.Ceilings(1, 1, 1, 1), null, null, null, null);
         JsonNode json = Http.JSON.readTree(only.json());
 
         assertThat(json.path("pipeline").isNull()).isTrue();
         assertThat(json.path("wave").isNull()).isTrue();
         assertThat(json.path("staff").isNull()).isTrue();
         assertThat(json.path("attachments").isNull()).isTrue();
+        assertThat(json.path("erasure").isNull()).isTrue();
         assertThat(only.table()).contains("Database ceiling").doesNotContain("Pipeline").doesNotContain("% of it");
+    }
+
+    static Erasure.Result erasureResult(int cases, double seconds) {
+        var setUp = new Erasure.SetUp(cases, cases / 40.0, cases, cases / 20.0, 75);
+        var cpu = new Report.Cpu(byKey("mongodb", 6.0, "triage", 4.0, StackCpu.BENCHMARK, 0.5), 10.5, 2, 190.5);
+        var writes = new DatabaseWrites.Cost(9L * cases, 3L * cases, byKey("triage-service/case_versions/insert", 2.0,
+                "intake-service/complaints/delete", 1.0), byKey("triage-service/case_versions/insert", 2.0));
+        return new Erasure.Result(cases, "PT1M", setUp, "20261207T101500Z-abc123", cases, cases, seconds,
+                seconds / 3, 1.5, Map.of("cases", (long) cases), java.util.Optional.of(cpu), writes);
+    }
+
+    @Test
+    void shouldGiveTheErasuresFiguresAtTheirPathsWithTheRateAndTheExtrapolationTo100000() {
+        Report.Erasure erasure = Report.erasure(erasureResult(2_000, 40), 16);
+        JsonNode json = Http.JSON.readTree(new Report(Instant.now(), MACHINE, null, new Report.Ceilings(1, 1, 1, 1),
+                null, null, null, erasure).json());
+
+        assertThat(json.at("/erasure/erased").asInt()).isEqualTo(2_000);
+        assertThat(json.at("/erasure/seconds").asDouble()).isEqualTo(40);
+        assertThat(json.at("/erasure/casesPerSecond").asDouble()).isEqualTo(50);
+        assertThat(json.at("/erasure/secondsFor100000").asDouble()).isEqualTo(2_000);
+        assertThat(json.at("/erasure/extrapolated").asBoolean()).isTrue();
+        assertThat(json.at("/erasure/period").asString()).isEqualTo("PT1M");
+        assertThat(json.at("/erasure/setUp/filingPerSecond").asDouble()).isEqualTo(40);
+        assertThat(json.at("/erasure/setUp/closingPerSecond").asDouble()).isEqualTo(20);
+        assertThat(json.at("/erasure/cpu/msPerCase").propertyNames()).containsExactly("mongodb", "triage", "benchmark");
+        assertThat(json.at("/erasure/cpu/casesPerSecondAtFullCpu").asDouble()).isEqualTo(190.5);
+        assertThat(json.at("/erasure/dbWritesPerCase").asDouble()).isEqualTo(9);
+        assertThat(json.at("/erasure/dbWriteCommandsPerCase").asDouble()).isEqualTo(3);
+        assertThat(json.at("/ceilings/dbInsertsPerSecond").isNumber()).isTrue();
+    }
+
+    @Test
+    void shouldPrintTheErasureWithItsSetUpApartAndSayWhenTheTimeFor100000IsExtrapolated() {
+        String extrapolated = new Report(Instant.now(), MACHINE, null, new Report.Ceilings(1, 1, 1, 1), null, null,
+                null, Report.erasure(erasureResult(2_000, 40), 16)).table();
+        String measured = new Report(Instant.now(), MACHINE, null, null, null, null, null,
+                Report.erasure(erasureResult(100_000, 500), 16)).table();
+
+        assertThat(extrapolated).containsSubsequence("Erasure", "2000 closed cases' personal data, retention period PT1M, run 20261207T101500Z-abc123",
+                "set-up (untimed)", "2000 filed in 50 s (40.0/s, 16 clients), 2000 closed in 100 s (20.0/s), 75 s",
+                "erased", "2000 cases (2000 of the 2000 closed now) in 40.0 s", "throughput", "50.0 cases erased/s",
+                "100,000 cases", "2000 s (33.3 min) extrapolated at that rate, over the 10 minutes",
+                "database writes", "9.0 per case (18000 documents), 3.00 write commands per case",
+                "triage-service case_versions insert", "CPU per case", "10.5 ms: mongodb 6.0, triage 4.0, benchmark 0.5",
+                "at most 190.5 erasures/s", "Kafka ceiling", "Database ceiling");
+        assertThat(measured).contains("500 s (8.3 min) measured, within the 10 minutes").doesNotContain("extrapolated");
     }
 
     @Test
