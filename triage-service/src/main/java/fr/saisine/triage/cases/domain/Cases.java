@@ -62,6 +62,12 @@ public interface Cases {
     Map<LocalDate, Set<String>> closedOn(Collection<LocalDate> days);
 
     /**
+     * The earliest day with closings not yet in its day's list (recorded, but not folded yet by the
+     * instance that folds them): a run must not count that day gone through.
+     */
+    Optional<LocalDate> earliestUnlistedClosing();
+
+    /**
      * Erases what the case's older versions and their events held, leaving the anonymised version
      * {@code anonymised} as the only state kept: the count of documents erased this time by kind
      * ({@code cases}: the head, {@code case_versions}: older versions); nothing when done before.

@@ -191,6 +191,12 @@ class MongoCases implements Cases {
     }
 
     @Override
+    public Optional<LocalDate> earliestUnlistedClosing() {
+        Document earliest = mongo.getCollection(PENDING_CLOSINGS).find().sort(new Document("day", 1)).limit(1).first();
+        return Optional.ofNullable(earliest).map(closing -> LocalDate.parse(closing.getString("day")));
+    }
+
+    @Override
     public Map<LocalDate, Set<String>> closedOn(Collection<LocalDate> days) {
         foldClosings();
         Map<LocalDate, Set<String>> closed = new LinkedHashMap<>();

@@ -276,6 +276,11 @@ public class RetentionRun {
             });
         }
         LocalDate lastComplete = cutoffDay.minusDays(1);
+        // a day whose closings another instance has not folded yet is read again at the next run
+        LocalDate unlisted = cases.earliestUnlistedClosing().orElse(null);
+        if (unlisted != null && !unlisted.isAfter(lastComplete)) {
+            lastComplete = unlisted.minusDays(1);
+        }
         if (progress.lastDay() != null && lastComplete.isBefore(progress.lastDay())) {
             lastComplete = progress.lastDay(); // a longer period set since: never go back
         }
