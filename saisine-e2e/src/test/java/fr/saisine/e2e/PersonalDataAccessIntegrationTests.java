@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import fr.saisine.testsupport.ApiCalls;
 import fr.saisine.testsupport.Multipart;
@@ -370,6 +371,23 @@ class PersonalDataAccessIntegrationTests {
             assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         }
         assertProblem(endpoint.send(reference, bearer("agent-apsf")), 404, "/problems/not-found");
+    }
+
+    /** The follow-up's pages (FollowUpPageController): the same rule as its API, for a browser. */
+    @ParameterizedTest
+    @ValueSource(strings = { "/suivi/{token}", "/suivi/{token}/retrait" })
+    void shouldOpenTheFollowUpPagesToNoStaffTokenAndAnswerAWrongLink404(String page) throws Exception {
+        byte[] bits = new byte[32];
+        new java.security.SecureRandom().nextBytes(bits);
+        String wrong = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+        for (String token : List.of(wrong, reference)) {
+            for (String authorization : java.util.Arrays.asList(null, bearer("agent-apsf"), bearer("head-apsf"),
+                    bearer("auditor"), bearer("dpo"))) {
+                HttpResponse<String> response = get(stack.intake.url(page.replace("{token}", token)), authorization);
+                assertThat(response.statusCode()).as("%s with %s", page, authorization).isEqualTo(404);
+                assertThat(response.body()).doesNotContain("Jeanne Dupont", email);
+            }
+        }
     }
 
     @Test
