@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
+import fr.saisine.platform.logging.LogSafe;
 import fr.saisine.platform.polling.JobLeases;
 import fr.saisine.triage.retention.domain.ErasureReorders;
 import fr.saisine.triage.retention.domain.RetentionRun;
@@ -49,7 +50,7 @@ class RetentionSchedule {
         }
         catch (RuntimeException ex) {
             // the next run reads the same days again: nothing is lost, only delayed by a day
-            log.warn("retention run failed, the next one resumes it: {}", ex.toString());
+            log.warn("retention run failed, the next one resumes it: {}", LogSafe.describe(ex));
         }
     }
 
@@ -61,7 +62,7 @@ class RetentionSchedule {
             }
         }
         catch (RuntimeException ex) {
-            log.warn("check of unanswered erasure orders failed, retried at the next: {}", ex.toString());
+            log.warn("check of unanswered erasure orders failed, retried at the next: {}", LogSafe.describe(ex));
         }
     }
 }
