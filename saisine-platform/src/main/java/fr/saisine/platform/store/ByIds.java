@@ -34,4 +34,14 @@ public final class ByIds {
         }
         return found;
     }
+
+    /** Deletes the documents of these ids, {@code $in} lists of at most {@link #AT_ONCE}: how many went. */
+    public static long delete(MongoCollection<Document> collection, List<?> ids) {
+        long deleted = 0;
+        for (int from = 0; from < ids.size(); from += AT_ONCE) {
+            deleted += collection.deleteMany(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + AT_ONCE))))
+                    .getDeletedCount();
+        }
+        return deleted;
+    }
 }

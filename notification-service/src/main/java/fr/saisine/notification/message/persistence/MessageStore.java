@@ -145,12 +145,7 @@ public class MessageStore {
     }
 
     private long deleteByIds(String collection, List<String> ids) {
-        long deleted = 0;
-        for (int from = 0; from < ids.size(); from += 500) {
-            deleted += mongo.getCollection(collection)
-                    .deleteMany(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + 500)))).getDeletedCount();
-        }
-        return deleted;
+        return ByIds.delete(mongo.getCollection(collection), ids);
     }
 
     /** For tests of crash leftovers: the stored form of a message, as {@link #add} writes it. */

@@ -14,6 +14,7 @@ import com.mongodb.client.model.Filters;
 import fr.saisine.notification.message.domain.LetterErasure;
 import fr.saisine.notification.message.domain.OutgoingMessage;
 import fr.saisine.notification.message.sending.MailQueue;
+import fr.saisine.platform.store.ByIds;
 
 /**
  * Erases a complaint's letters, each record by {@code _id}: the messages listed under the complaint
@@ -47,8 +48,7 @@ class MongoLetterErasure implements LetterErasure {
         count(erased, "mail_queue", queue.eraseAll(store.attemptTimes(ids)));
         count(erased, "messages", store.eraseAll(ids));
         // a closing letter's PDF is kept under the message's own id
-        count(erased, "decision_pdfs", ids.isEmpty() ? 0 : mongo.getCollection(MongoDecisionPdfs.COLLECTION)
-                .deleteMany(Filters.in("_id", ids)).getDeletedCount());
+        count(erased, "decision_pdfs", ByIds.delete(mongo.getCollection(MongoDecisionPdfs.COLLECTION), ids));
         mongo.getCollection(MongoMessages.BY_COMPLAINT).deleteOne(Filters.eq("_id", reference));
         long clock = mongo.getCollection(MongoCorrespondenceClock.CLOCK).deleteOne(Filters.eq("_id", reference))
                 .getDeletedCount();

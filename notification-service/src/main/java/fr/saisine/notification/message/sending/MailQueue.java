@@ -133,7 +133,7 @@ public final class MailQueue {
         for (Document entry : ByIds.read(entries, times.keySet(), null)) {
             times.get(entry.getString("_id")).add(entry.getDate("dueAt").toInstant());
         }
-        long removed = deleteByIds(entries, List.copyOf(times.keySet()));
+        long removed = ByIds.delete(entries, List.copyOf(times.keySet()));
         List<String> claimKeys = new ArrayList<>();
         times.forEach((id, dueTimes) -> dueTimes.stream().distinct().forEach(dueAt -> {
             String key = new Entry(id, dueAt, dueAt, null).claimKey();
@@ -142,19 +142,10 @@ public final class MailQueue {
                 claimKeys.add(key + "#" + takeover);
             }
         }));
-        deleteByIds(claims, claimKeys);
+        ByIds.delete(claims, claimKeys);
         return removed;
     }
 
-    /** Deletes by {@code _id}, {@code $in} lists of at most 500 (what Saisine's FerretDB takes to the index). */
-    private static long deleteByIds(MongoCollection<Document> collection, List<String> ids) {
-        long deleted = 0;
-        for (int from = 0; from < ids.size(); from += 500) {
-            deleted += collection.deleteMany(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + 500))))
-                    .getDeletedCount();
-        }
-        return deleted;
-    }
 
     public void wakeUp() {
         wakeUp.run();

@@ -66,8 +66,6 @@ class MongoCases implements Cases {
     static final String PENDING_CLOSINGS = "case_closings_pending";
     static final String FOLD_JOB = "retention-closings-fold";
     static final Duration FOLD_TERM = Duration.ofMinutes(10);
-    /** At most this many ids in one {@code $in}: what Saisine's FerretDB takes to the index. */
-    static final int PENDING_AT_ONCE = 500;
 
     private final MongoTemplate mongo;
     private final VersionedStore<TriagedCase> store;
@@ -184,9 +182,7 @@ class MongoCases implements Cases {
                     : new HashSet<>(listed.getList("references", String.class, List.of()));
             List<Object> folded = closings.stream().filter(closing -> listedReferences.contains(closing.getString("reference")))
                     .map(closing -> closing.get("_id")).toList();
-            for (int from = 0; from < folded.size(); from += PENDING_AT_ONCE) {
-                pending.deleteMany(Filters.in("_id", folded.subList(from, Math.min(folded.size(), from + PENDING_AT_ONCE))));
-            }
+            ByIds.delete(pending, folded);
         });
     }
 
