@@ -129,9 +129,10 @@ ensure_keycloak() {
 #   (infra/ferretdb/patch/ids-in*) sends it to SQLite as `IN (...)` on the _id index, so that several
 #   documents are read (or deleted) by _id in one command.
 # - compact on SQLite ran only `PRAGMA incremental_vacuum`; the patch (infra/ferretdb/patch/checkpoint.go.in)
-#   then checkpoints the write-ahead log and truncates it, so that a deleted document is left in no
-#   file once its collection is compacted (with secure_delete: start_mongodb).
-FERRETDB_BUILD="saisine5"
+#   then checkpoints the write-ahead log and truncates it, taking the database's turn to write as the
+#   writes do, so that a deleted document is left in no file once its collection is compacted (with
+#   secure_delete: start_mongodb).
+FERRETDB_BUILD="saisine6"
 ensure_ferretdb() {
     FERRETDB="$TOOLS/ferretdb-$FERRETDB_VERSION-$FERRETDB_BUILD"
     [ -x "$FERRETDB" ] && return 0
