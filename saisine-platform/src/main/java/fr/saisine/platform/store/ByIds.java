@@ -29,7 +29,7 @@ public final class ByIds {
         List<Document> found = new ArrayList<>();
         List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
         for (int from = 0; from < distinct.size(); from += AT_ONCE) {
-            collection.find(Filters.in("_id", distinct.subList(from, Math.min(distinct.size(), from + AT_ONCE))))
+            collection.find(byIds(distinct.subList(from, Math.min(distinct.size(), from + AT_ONCE))))
                     .projection(projection).into(found);
         }
         return found;
@@ -39,9 +39,14 @@ public final class ByIds {
     public static long delete(MongoCollection<Document> collection, List<?> ids) {
         long deleted = 0;
         for (int from = 0; from < ids.size(); from += AT_ONCE) {
-            deleted += collection.deleteMany(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + AT_ONCE))))
+            deleted += collection.deleteMany(byIds(ids.subList(from, Math.min(ids.size(), from + AT_ONCE))))
                     .getDeletedCount();
         }
         return deleted;
+    }
+
+    /** One id is an equality, which every FerretDB build, released or not, serves from the index. */
+    private static Bson byIds(List<?> ids) {
+        return ids.size() == 1 ? Filters.eq("_id", ids.getFirst()) : Filters.in("_id", ids);
     }
 }

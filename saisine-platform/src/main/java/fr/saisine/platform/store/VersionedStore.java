@@ -1,6 +1,7 @@
 package fr.saisine.platform.store;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -19,8 +20,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 import fr.saisine.events.EventEnvelope;
 import fr.saisine.platform.logging.LogSafe;
@@ -133,12 +137,37 @@ public final class VersionedStore<S> {
      *         redelivery
      */
     public boolean append(String id, long version, S state, List<? extends EventEnvelope<?>> events) {
-        Document change = insertVersion(id, version, state, events);
-        if (change == null) {
-            return false;
+        return appendAll(List.of(new Append<>(id, version, state, events))).isEmpty();
+    }
+
+    /** The next version of an existing document and its events, to be written with others by {@link #appendAll}. */
+    public record Append<S>(String id, long version, S state, List<? extends EventEnvelope<?>> events) {
+
+        public Append {
+            if (version < 2) {
+                throw new IllegalArgumentException("version " + version + ": the first version is written by create");
+            }
         }
-        moveHead(id, version, change.get(STATE, Document.class));
-        return true;
+    }
+
+    /**
+     * Writes the next versions of several documents, with their events: their markers in one
+     * insert, the versions in another, then the heads moved forward with one read and one write.
+     * A version that exists already (a stale read, a redelivery) is left as it is and its marker
+     * withdrawn.
+     *
+     * @return the ids of the documents whose version existed already
+     */
+    public Set<String> appendAll(List<Append<S>> appends) {
+        Map<String, Document> written = insertVersions(appends);
+        Map<String, Long> versions = new LinkedHashMap<>();
+        List<Document> states = new ArrayList<>();
+        written.forEach((id, change) -> {
+            versions.put(id, change.getLong(VERSION));
+            states.add(change.get(STATE, Document.class));
+        });
+        moveHeads(versions, states);
+        return appends.stream().map(Append::id).filter(id -> !written.containsKey(id)).collect(Collectors.toSet());
     }
 
     /**
@@ -149,20 +178,35 @@ public final class VersionedStore<S> {
      * @return false when that version exists already
      */
     public boolean appendLeavingHead(String id, long version, S state, List<? extends EventEnvelope<?>> events) {
-        return insertVersion(id, version, state, events) != null;
+        return !insertVersions(List.of(new Append<>(id, version, state, events))).isEmpty();
     }
 
-    /** @return the version written, or null when another writer has it */
-    private Document insertVersion(String id, long version, S state, List<? extends EventEnvelope<?>> events) {
-        if (version < 2) {
-            throw new IllegalArgumentException("version " + version + ": the first version is written by create");
+    /** @return the versions written, by document id; those another writer has are left out */
+    private Map<String, Document> insertVersions(List<Append<S>> appends) {
+        if (appends.isEmpty()) {
+            return Map.of();
         }
-        String versionId = versionId(id, version);
-        List<OutboxEntry> entries = outbox.prepare(versionCollection, versionId, events);
-        Document change = new Document("_id", versionId).append("of", id).append(VERSION, version)
-                .append(STATE, write(state)).append(Outbox.FIELD, documents(entries))
-                .append("at", Date.from(clock.instant()));
-        return insert(versions(), change, entries) ? change : null;
+        Date at = Date.from(clock.instant());
+        Map<String, List<OutboxEntry>> entries = new LinkedHashMap<>();
+        List<Document> changes = new ArrayList<>();
+        for (Append<S> each : appends) {
+            String versionId = versionId(each.id(), each.version());
+            List<OutboxEntry> announced = outbox.entries(each.events());
+            if (entries.put(versionId, announced) != null) {
+                throw new IllegalArgumentException("version " + each.version() + " of one document given twice");
+            }
+            changes.add(new Document("_id", versionId).append("of", each.id()).append(VERSION, each.version())
+                    .append(STATE, write(each.state())).append(Outbox.FIELD, documents(announced)).append("at", at));
+        }
+        outbox.markAll(versionCollection, entries);
+        Set<Integer> taken = insertAll(versions(), changes, List.copyOf(entries.values()));
+        Map<String, Document> written = new LinkedHashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            if (!taken.contains(i)) {
+                written.put(appends.get(i).id(), changes.get(i));
+            }
+        }
+        return written;
     }
 
     /**
@@ -178,32 +222,64 @@ public final class VersionedStore<S> {
      * @return how many documents were erased this time: the head's (0 or 1) and the older versions'
      */
     public Erased eraseHistory(String id, long version, S state) {
-        Document erased = write(state);
+        return eraseHistoryAll(List.of(new Versioned<>(id, version, state))).get(id);
+    }
+
+    /**
+     * Erases the history of several documents as {@link #eraseHistory} does each, with a constant
+     * number of commands: their older versions read and rewritten at once, then their heads.
+     *
+     * @param erased each document as erased, at the version from which its history goes
+     * @return what was erased, by document id (every id given)
+     */
+    public Map<String, Erased> eraseHistoryAll(List<Versioned<S>> erased) {
         Date now = Date.from(clock.instant());
-        List<String> older = java.util.stream.LongStream.range(2, version).mapToObj(v -> versionId(id, v)).toList();
-        List<String> toErase = ByIds.read(versions(), older, new Document("erased", 1)).stream()
-                .filter(d -> !Boolean.TRUE.equals(d.getBoolean("erased"))).map(d -> d.getString("_id")).toList();
-        if (!toErase.isEmpty()) {
-            versions().bulkWrite(toErase.stream().<com.mongodb.client.model.WriteModel<Document>>map(
-                    versionId -> new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", versionId),
-                            Updates.combine(Updates.set(STATE, erased), Updates.set(Outbox.FIELD, List.of()),
-                                    Updates.set("erased", true), Updates.set("erasedAt", now)))).toList(),
-                    new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        Map<String, Document> states = new LinkedHashMap<>();
+        Map<String, String> documentOf = new HashMap<>();
+        for (Versioned<S> each : erased) {
+            states.put(each.id(), write(each.state()));
+            java.util.stream.LongStream.range(2, each.version())
+                    .forEach(v -> documentOf.put(versionId(each.id(), v), each.id()));
         }
-        long head = 0;
-        Document current = heads().find(Filters.eq("_id", id)).projection(new Document(VERSION, 1).append("erased", 1))
-                .first();
-        if (current != null && !Boolean.TRUE.equals(current.getBoolean("erased"))) {
-            List<org.bson.conversions.Bson> changes = new java.util.ArrayList<>(List.of(Updates.set(Outbox.FIELD, List.of()),
-                    Updates.set("erased", true), Updates.set("erasedAt", now)));
-            if (versionOf(current) <= version) {
-                changes.add(Updates.set(VERSION, version));
-                changes.add(Updates.set(STATE, erased));
+        Map<String, Long> versionsErased = new HashMap<>();
+        List<WriteModel<Document>> olderWrites = new ArrayList<>();
+        for (Document older : ByIds.read(versions(), documentOf.keySet(), new Document("erased", 1))) {
+            if (!Boolean.TRUE.equals(older.getBoolean("erased"))) {
+                String of = documentOf.get(older.getString("_id"));
+                versionsErased.merge(of, 1L, Long::sum);
+                olderWrites.add(new UpdateOneModel<>(Filters.eq("_id", older.getString("_id")),
+                        Updates.combine(Updates.set(STATE, states.get(of)), Updates.set(Outbox.FIELD, List.of()),
+                                Updates.set("erased", true), Updates.set("erasedAt", now))));
             }
-            heads().updateOne(Filters.eq("_id", id), Updates.combine(changes));
-            head = 1;
         }
-        return new Erased(head, toErase.size());
+        if (!olderWrites.isEmpty()) {
+            versions().bulkWrite(olderWrites, new BulkWriteOptions().ordered(false));
+        }
+        Map<String, Long> at = new HashMap<>();
+        erased.forEach(each -> at.put(each.id(), each.version()));
+        List<WriteModel<Document>> headWrites = new ArrayList<>();
+        Set<String> headsErased = new java.util.HashSet<>();
+        for (Document head : ByIds.read(heads(), states.keySet(), new Document(VERSION, 1).append("erased", 1))) {
+            if (Boolean.TRUE.equals(head.getBoolean("erased"))) {
+                continue;
+            }
+            String id = head.getString("_id");
+            List<org.bson.conversions.Bson> changes = new ArrayList<>(List.of(Updates.set(Outbox.FIELD, List.of()),
+                    Updates.set("erased", true), Updates.set("erasedAt", now)));
+            if (versionOf(head) <= at.get(id)) {
+                changes.add(Updates.set(VERSION, at.get(id)));
+                changes.add(Updates.set(STATE, states.get(id)));
+            }
+            headWrites.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(changes)));
+            headsErased.add(id);
+        }
+        if (!headWrites.isEmpty()) {
+            heads().bulkWrite(headWrites, new BulkWriteOptions().ordered(false));
+        }
+        Map<String, Erased> result = new LinkedHashMap<>();
+        states.keySet().forEach(id -> result.put(id,
+                new Erased(headsErased.contains(id) ? 1 : 0, versionsErased.getOrDefault(id, 0L))));
+        return result;
     }
 
     /** What {@link #eraseHistory} erased: the head (0 or 1) and older versions. */
@@ -265,7 +341,7 @@ public final class VersionedStore<S> {
             behind = true;
         }
         if (behind) {
-            moveHead(id, version, state);
+            moveHeads(Map.of(id, version), List.of(state));
         }
         return new Versioned<>(id, version, mongo.getConverter().read(type, state));
     }
@@ -309,25 +385,43 @@ public final class VersionedStore<S> {
     }
 
     /**
-     * Sets the head's state unless it is at this version or later; its outbox stays, for the relay
-     * may not have published the first version's events yet. The head is read, then written, both
-     * by {@code _id} alone: FerretDB 1.24 serves only a filter on {@code _id} alone from its index,
-     * and a filter adding {@code version < n} read and decoded the whole collection at every
-     * change (docs/ferretdb.md). Not isolated: a slower writer may set an older head back, which
-     * the next read repairs, as it repairs a head a crash left behind.
+     * Sets each head's state unless it is at that version or later; its outbox stays, for the relay
+     * may not have published the first version's events yet. The heads are read, then written, by
+     * {@code _id} alone ({@link ByIds}; one update each, in one command): FerretDB 1.24 serves only
+     * a filter on {@code _id} from its index, and a filter adding {@code version < n} read and
+     * decoded the whole collection at every change (docs/ferretdb.md). Not isolated: a slower
+     * writer may set an older head back, which the next read repairs, as it repairs a head a crash
+     * left behind.
+     *
+     * @param states the heads' new states, in the order of {@code versions}
      */
-    private void moveHead(String id, long version, Document state) {
+    private void moveHeads(Map<String, Long> versions, List<Document> states) {
+        if (versions.isEmpty()) {
+            return;
+        }
         try {
-            Document head = heads().find(Filters.eq("_id", id)).projection(new Document(VERSION, 1)).first();
-            if (head != null && versionOf(head) < version) {
-                heads().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set(VERSION, version),
-                        Updates.set(STATE, state), Updates.set("at", Date.from(clock.instant()))));
+            Map<String, Long> current = new HashMap<>();
+            ByIds.read(heads(), versions.keySet(), new Document(VERSION, 1))
+                    .forEach(head -> current.put(head.getString("_id"), versionOf(head)));
+            Date at = Date.from(clock.instant());
+            List<WriteModel<Document>> moves = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<String, Long> each : versions.entrySet()) {
+                Document state = states.get(i++);
+                Long head = current.get(each.getKey());
+                if (head != null && head < each.getValue()) {
+                    moves.add(new UpdateOneModel<>(Filters.eq("_id", each.getKey()), Updates.combine(
+                            Updates.set(VERSION, each.getValue()), Updates.set(STATE, state), Updates.set("at", at))));
+                }
+            }
+            if (!moves.isEmpty()) {
+                heads().bulkWrite(moves, new BulkWriteOptions().ordered(false));
             }
         }
         catch (RuntimeException ex) {
-            // a secondary write: the version is stored, and the next read moves the head
-            log.warn("head of {} not moved to version {} (the next read will): {}", LogSafe.id(id), version,
-                    LogSafe.describe(ex));
+            // a secondary write: the versions are stored, and the next read moves the heads
+            log.warn("{} head(s) not moved to their new version (the next read will), e.g. {}: {}", versions.size(),
+                    LogSafe.id(versions.keySet().iterator().next()), LogSafe.describe(ex));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -340,5 +341,59 @@ class VersionedStoreIntegrationTests {
                 .as("an erased version keeps its id: no writer can write it again").isFalse();
         assertThat(queries).allMatch(query -> query.filter().keySet().equals(java.util.Set.of("_id")), "by _id alone");
         assertThat(store.eraseHistory(id, 3, complaint(id, "effacé"))).isEqualTo(new VersionedStore.Erased(0, 0));
+    }
+
+    @Test
+    void shouldAppendTheNextVersionsOfManyDocumentsWithCommandsIndependentOfTheirNumberAndReportThoseTaken() {
+        List<String> ids = EventFixtures.testReferences(40);
+        ids.forEach(id -> store.create(id, complaint(id, "v1"), List.of()));
+        String stale = ids.getFirst();
+        store.append(stale, 2, complaint(stale, "someone else's v2"), List.of());
+        queries.clear();
+        inserts.set(0);
+
+        Set<String> taken = store.appendAll(ids.stream().map(id -> new VersionedStore.Append<>(id, 2,
+                complaint(id, "v2"), announcing(complaint(id, "v2")))).toList());
+
+        assertThat(taken).containsExactly(stale);
+        assertThat(inserts.get()).as("the markers, then the versions").isEqualTo(2);
+        assertThat(queries).as("the heads read once, moved in one update command (and a marker withdrawn)")
+                .hasSizeLessThanOrEqualTo(2 + ids.size());
+        assertThat(queries.stream().filter(q -> q.filter().containsKey("_id")
+                && q.filter().get("_id").isDocument()).count()).as("one read of the heads by $in").isEqualTo(1);
+        ids.stream().skip(1).forEach(id -> {
+            Document head = mongo.getCollection("things").find(Filters.eq("_id", id)).first();
+            assertThat(head.getLong("version")).as("head of " + id).isEqualTo(2L);
+            assertThat(head.get("state", Document.class).toJson()).contains("v2");
+        });
+        assertThat(store.find(stale).orElseThrow().state().subject()).isEqualTo("someone else's v2");
+        assertThat(markersFor(stale + ":2")).as("the refused version's marker withdrawn").isZero();
+        assertThat(markersFor(ids.get(1) + ":2")).as("a written version's events wait for the relay").isEqualTo(1);
+    }
+
+    @Test
+    void shouldEraseTheHistoriesOfManyDocumentsAtOnceAsEachAloneWould() {
+        List<String> ids = EventFixtures.testReferences(30);
+        ids.forEach(id -> {
+            store.create(id, complaint(id, "Ginette " + id), announcing(complaint(id, "Ginette " + id)));
+            store.append(id, 2, complaint(id, "Ginette encore"), List.of());
+            store.append(id, 3, complaint(id, "effacé"), List.of());
+        });
+        String erasedBefore = ids.getFirst();
+        store.eraseHistory(erasedBefore, 3, complaint(erasedBefore, "effacé"));
+        queries.clear();
+
+        Map<String, VersionedStore.Erased> erased = store.eraseHistoryAll(ids.stream()
+                .map(id -> new Versioned<>(id, 3, complaint(id, "effacé"))).toList());
+
+        assertThat(erased).hasSize(ids.size()).containsEntry(erasedBefore, new VersionedStore.Erased(0, 0));
+        ids.stream().skip(1).forEach(id -> assertThat(erased.get(id)).isEqualTo(new VersionedStore.Erased(1, 1)));
+        assertThat(queries.stream().map(Query::collection).distinct()).containsExactlyInAnyOrder("things",
+                "things_versions");
+        assertThat(queries.stream().filter(q -> q.filter().get("_id").isDocument()).count())
+                .as("two reads by $in: the older versions, the heads").isEqualTo(2);
+        ids.forEach(id -> assertThat(mongo.getCollection("things").find(Filters.eq("_id", id)).first().toJson()
+                + mongo.getCollection("things_versions").find(Filters.eq("_id", id + ":2")).first().toJson())
+                .doesNotContain("Ginette"));
     }
 }
