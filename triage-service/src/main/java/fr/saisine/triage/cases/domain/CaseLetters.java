@@ -1,7 +1,9 @@
 package fr.saisine.triage.cases.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import fr.saisine.events.Event;
 import fr.saisine.events.MessageKind;
@@ -23,7 +25,12 @@ public interface CaseLetters {
      *
      * @return how many letters were anonymised this time (0 when done before)
      */
-    long anonymise(String reference);
+    default long anonymise(String reference) {
+        return anonymiseAll(List.of(reference)).getOrDefault(reference, 0L);
+    }
+
+    /** {@link #anonymise} of several cases' letters at once: how many letters of each case, those with any. */
+    Map<String, Long> anonymiseAll(Collection<String> references);
 
     /** The case's letters, oldest first. */
     List<Letter> of(String reference);

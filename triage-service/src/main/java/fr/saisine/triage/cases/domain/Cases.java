@@ -45,14 +45,29 @@ public interface Cases {
     }
 
     /** The case at its latest version. */
-    Optional<Case> find(String reference);
+    default Optional<Case> find(String reference) {
+        return Optional.ofNullable(findAll(List.of(reference)).get(reference));
+    }
+
+    /** The cases of these references that exist, at their latest versions, read at once by {@code _id}. */
+    Map<String, Case> findAll(Collection<String> references);
 
     /**
      * Stores the change as the case's next version, with its events.
      *
      * @return false when that version exists already: someone changed the case first
      */
-    boolean save(Case.Change change);
+    default boolean save(Case.Change change) {
+        return saveAll(List.of(change)).isEmpty();
+    }
+
+    /**
+     * Stores each change as its case's next version, with its events, all in one write (one
+     * change per case).
+     *
+     * @return the references of the cases whose version existed already: changed by someone first
+     */
+    Set<String> saveAll(List<Case.Change> changes);
 
     /**
      * The references of the cases closed on each of these days (UTC), from the read model kept as
@@ -72,5 +87,10 @@ public interface Cases {
      * {@code anonymised} as the only state kept: the count of documents erased this time by kind
      * ({@code cases}: the head, {@code case_versions}: older versions); nothing when done before.
      */
-    Map<String, Long> eraseHistory(Case anonymised);
+    default Map<String, Long> eraseHistory(Case anonymised) {
+        return eraseHistoryAll(List.of(anonymised)).getOrDefault(anonymised.state().reference(), Map.of());
+    }
+
+    /** {@link #eraseHistory} of several cases at once: the counts by case. */
+    Map<String, Map<String, Long>> eraseHistoryAll(List<Case> anonymised);
 }

@@ -61,7 +61,7 @@ class TriageConfiguration {
                 case ComplainantAnswered answer -> requests.answered(answer);
                 case WithdrawalRequested withdrawal -> requests.withdrawn(withdrawal);
                 case ErasureOrdered order -> erasure.erase(order);
-                case PersonalDataErased answer -> answers.record(answer);
+                case PersonalDataErased answer -> answers.recordAll(List.of(answer));
                 default -> {
                     // triage's own events, a request for a fresh link (notification's business)
                 }
@@ -69,8 +69,27 @@ class TriageConfiguration {
         };
         return poll -> batches.consume(poll, span, events -> {
             triageTogether(batches, triage, EventBatches.ofType(events, ComplaintSubmitted.class), span);
-            batches.each(EventBatches.allBut(events, ComplaintSubmitted.class), span, alone);
+            // answers concern no case: kept in one write, wherever they are in the poll
+            answers.recordAll(EventBatches.payloads(events, PersonalDataErased.class));
+            List<ConsumedEvent> orders = new ArrayList<>();
+            for (ConsumedEvent event : EventBatches.allBut(events, ComplaintSubmitted.class, PersonalDataErased.class)) {
+                if (event.payload() instanceof ErasureOrdered) {
+                    orders.add(event);
+                    continue;
+                }
+                eraseTogether(erasure, orders);
+                batches.each(List.of(event), span, alone);
+            }
+            eraseTogether(erasure, orders);
         }, alone);
+    }
+
+    /** Consecutive orders carried out at once; a complaint's other events before and after them keep their place. */
+    private static void eraseTogether(TriageErasure erasure, List<ConsumedEvent> orders) {
+        if (!orders.isEmpty()) {
+            erasure.eraseAll(orders.stream().map(event -> (ErasureOrdered) event.payload()).toList());
+            orders.clear();
+        }
     }
 
     /**

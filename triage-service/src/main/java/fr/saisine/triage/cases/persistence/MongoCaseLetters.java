@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,6 +19,7 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -25,6 +29,7 @@ import fr.saisine.events.Event;
 import fr.saisine.events.MessageKind;
 import fr.saisine.events.NotificationDelivered;
 import fr.saisine.events.NotificationFailed;
+import fr.saisine.platform.store.ByIds;
 import fr.saisine.triage.cases.domain.CaseLetters;
 
 /**
@@ -77,28 +82,33 @@ class MongoCaseLetters implements CaseLetters {
      * the closing) nothing is in flight.
      */
     @Override
-    public long anonymise(String reference) {
-        Document known = letters.find(Filters.eq("_id", reference)).first();
-        if (known == null) {
-            return 0;
+    public Map<String, Long> anonymiseAll(Collection<String> references) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        List<WriteModel<Document>> rewrites = new ArrayList<>();
+        for (Document known : ByIds.read(letters, references, null)) {
+            String reference = known.getString("_id");
+            Document byKey = known.get("letters", new Document());
+            List<Document> sorted = byKey.values().stream().map(Document.class::cast)
+                    .sorted(Comparator.comparing((Document l) -> l.getDate("at"))).toList();
+            long erased = sorted.stream().filter(l -> l.get("recipient") != null || l.get("subject") != null
+                    || l.get("reason") != null || !l.getString("messageId").startsWith(ERASED)).count();
+            if (erased == 0) {
+                continue;
+            }
+            Document anonymised = new Document();
+            for (int i = 0; i < sorted.size(); i++) {
+                Document l = sorted.get(i);
+                anonymised.append(ERASED + (i + 1), new Document("messageId", ERASED + (i + 1))
+                        .append("kind", l.get("kind")).append("status", l.get("status")).append("at", l.get("at")));
+            }
+            rewrites.add(new ReplaceOneModel<>(Filters.eq("_id", reference),
+                    new Document("_id", reference).append("letters", anonymised).append("anonymised", true)));
+            counts.put(reference, erased);
         }
-        Document byKey = known.get("letters", new Document());
-        List<Document> sorted = byKey.values().stream().map(Document.class::cast)
-                .sorted(Comparator.comparing((Document l) -> l.getDate("at"))).toList();
-        long erased = sorted.stream().filter(l -> l.get("recipient") != null || l.get("subject") != null
-                || l.get("reason") != null || !l.getString("messageId").startsWith(ERASED)).count();
-        if (erased == 0) {
-            return 0;
+        if (!rewrites.isEmpty()) {
+            letters.bulkWrite(rewrites, new BulkWriteOptions().ordered(false));
         }
-        Document anonymised = new Document();
-        for (int i = 0; i < sorted.size(); i++) {
-            Document l = sorted.get(i);
-            anonymised.append(ERASED + (i + 1), new Document("messageId", ERASED + (i + 1)).append("kind", l.get("kind"))
-                    .append("status", l.get("status")).append("at", l.get("at")));
-        }
-        letters.replaceOne(Filters.eq("_id", reference), new Document("_id", reference).append("letters", anonymised)
-                .append("anonymised", true));
-        return erased;
+        return counts;
     }
 
     @Override

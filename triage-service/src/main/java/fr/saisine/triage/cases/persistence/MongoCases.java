@@ -36,6 +36,7 @@ import fr.saisine.platform.outbox.OutboxRelay;
 import fr.saisine.platform.polling.JobLeases;
 import fr.saisine.platform.store.ByIds;
 import fr.saisine.platform.store.UniqueInserts;
+import fr.saisine.platform.store.Versioned;
 import fr.saisine.platform.store.VersionedStore;
 import fr.saisine.triage.cases.domain.Case;
 import fr.saisine.triage.cases.domain.CaseStatus;
@@ -115,25 +116,44 @@ class MongoCases implements Cases {
     }
 
     @Override
-    public boolean save(Case.Change change) {
+    public Map<String, Case> findAll(Collection<String> references) {
+        Map<String, Case> found = new LinkedHashMap<>();
+        store.findAll(references).forEach((reference, v) -> found.put(reference, new Case(v.state(), v.version())));
+        return found;
+    }
+
+    @Override
+    public Set<String> saveAll(List<Case.Change> changes) {
         Instant now = clock.instant();
-        List<EventEnvelope<?>> events = new ArrayList<>();
-        change.events().forEach(event -> events.add(EventEnvelope.wrap(event, now)));
-        CaseSummary summary = change.state().summary(change.version(), now);
-        events.add(EventEnvelope.wrap(summary, now));
-        String reference = change.state().reference();
-        Instant closedAt = closedBy(change);
-        if (closedAt != null) {
-            // before the version: a crash in between leaves a closing of a case still open, which the
+        List<VersionedStore.Append<TriagedCase>> appends = new ArrayList<>();
+        Map<String, CaseSummary> summaries = new LinkedHashMap<>();
+        List<Document> closings = new ArrayList<>();
+        for (Case.Change change : changes) {
+            List<EventEnvelope<?>> events = new ArrayList<>();
+            change.events().forEach(event -> events.add(EventEnvelope.wrap(event, now)));
+            CaseSummary summary = change.state().summary(change.version(), now);
+            events.add(EventEnvelope.wrap(summary, now));
+            String reference = change.state().reference();
+            Instant closedAt = closedBy(change);
+            if (closedAt != null) {
+                closings.add(closing(reference, closedAt));
+            }
+            appends.add(new VersionedStore.Append<>(reference, change.version(), change.state(), events));
+            summaries.put(reference, summary);
+        }
+        if (!closings.isEmpty()) {
+            // before the versions: a crash in between leaves a closing of a case still open, which the
             // retention run checks and passes over, never a closed case that no closing lists
-            recordClosing(reference, closedAt);
+            UniqueInserts.insertAll(mongo.getCollection(PENDING_CLOSINGS), closings);
         }
-        boolean saved = store.append(change.state().reference(), change.version(), change.state(), events);
-        if (saved) {
-            // this instance's own views see the change at once: the page after a change shows it
-            stored.publishEvent(summary);
-        }
-        return saved;
+        Set<String> taken = store.appendAll(appends);
+        // this instance's own views see the changes at once: the page after a change shows it
+        summaries.forEach((reference, summary) -> {
+            if (!taken.contains(reference)) {
+                stored.publishEvent(summary);
+            }
+        });
+        return taken;
     }
 
     /** The closing this change makes (a status change to CLOSED: its last step), or null for any other change. */
@@ -152,9 +172,9 @@ class MongoCases implements Cases {
     }
 
     /** The closing's own document: a redelivery or a retry inserts nothing twice. */
-    private void recordClosing(String reference, Instant closedAt) {
-        UniqueInserts.insert(mongo.getCollection(PENDING_CLOSINGS), new Document("_id",
-                reference + "@" + closedAt.toEpochMilli()).append("reference", reference).append("day", day(closedAt)));
+    private static Document closing(String reference, Instant closedAt) {
+        return new Document("_id", reference + "@" + closedAt.toEpochMilli()).append("reference", reference)
+                .append("day", day(closedAt));
     }
 
     /**
@@ -203,17 +223,20 @@ class MongoCases implements Cases {
     }
 
     @Override
-    public Map<String, Long> eraseHistory(Case anonymised) {
-        VersionedStore.Erased erased = store.eraseHistory(anonymised.state().reference(), anonymised.version(),
-                anonymised.state());
-        Map<String, Long> counts = new LinkedHashMap<>();
-        if (erased.head() > 0) {
-            counts.put("cases", erased.head());
-        }
-        if (erased.versions() > 0) {
-            counts.put("case_versions", erased.versions());
-        }
+    public Map<String, Map<String, Long>> eraseHistoryAll(List<Case> anonymised) {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        store.eraseHistoryAll(anonymised.stream()
+                .map(each -> new Versioned<>(each.state().reference(), each.version(), each.state())).toList())
+                .forEach((reference, erased) -> {
+                    Map<String, Long> byKind = new LinkedHashMap<>();
+                    if (erased.head() > 0) {
+                        byKind.put("cases", erased.head());
+                    }
+                    if (erased.versions() > 0) {
+                        byKind.put("case_versions", erased.versions());
+                    }
+                    counts.put(reference, byKind);
+                });
         return counts;
     }
-
 }

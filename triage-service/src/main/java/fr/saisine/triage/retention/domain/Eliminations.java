@@ -31,7 +31,7 @@ public interface Eliminations {
     void finish(String runId, Instant finishedAt, List<String> skippedUnderLegalHold, long auditRecordsDeleted);
 
     /** Keeps a service's answer; a repeated answer (to a repeated order) keeps the first. */
-    void recordAnswer(PersonalDataErased answer);
+    void recordAnswers(List<PersonalDataErased> answers);
 
     /** The record of a run, with every answer so far. */
     Optional<EliminationRecord> find(String runId);

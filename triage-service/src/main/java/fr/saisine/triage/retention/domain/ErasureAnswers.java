@@ -1,5 +1,7 @@
 package fr.saisine.triage.retention.domain;
 
+import java.util.List;
+
 import org.springframework.stereotype.Service;
 
 import fr.saisine.events.PersonalDataErased;
@@ -14,9 +16,11 @@ public class ErasureAnswers {
         this.eliminations = eliminations;
     }
 
-    public void record(PersonalDataErased answer) {
-        if (answer.runId() != null) {
-            eliminations.recordAnswer(answer);
+    /** Answers without a run (a service's own erasure, outside any run) are no run's to keep. */
+    public void recordAll(List<PersonalDataErased> answers) {
+        List<PersonalDataErased> ofRuns = answers.stream().filter(answer -> answer.runId() != null).toList();
+        if (!ofRuns.isEmpty()) {
+            eliminations.recordAnswers(ofRuns);
         }
     }
 }

@@ -45,7 +45,10 @@ public class RetentionRun {
     private static final Logger log = LoggerFactory.getLogger(RetentionRun.class);
     /** A first run, with no progress kept, looks this far back before the cutoff for closing days. */
     static final int FIRST_LOOKBACK_DAYS = 3_660;
-    /** References added to the record at once: each addition rewrites the record (FerretDB), so not too often. */
+    /**
+     * Cases read, anonymised and added to the record at once: each addition rewrites the record
+     * (FerretDB), so not too often; ByIds reads 500 ids a query.
+     */
     static final int BATCH = 1_000;
     static final int ATTEMPTS = 5;
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -81,32 +84,18 @@ public class RetentionRun {
                 properties.auditLog(), properties.services(), null);
         Due found = due(cutoff);
         List<String> erased = new ArrayList<>();
-        List<String> batch = new ArrayList<>();
         List<String> held = new ArrayList<>(found.held());
         Set<String> carried = new LinkedHashSet<>();
-        for (Case each : found.due()) {
-            Optional<String> outcome = anonymise(each, ErasureRule.AFTER_CLOSING, runId, c -> isDue(c, cutoff));
-            if (outcome.isEmpty()) {
-                continue;
+        List<Case> due = found.due();
+        for (int from = 0; from < due.size(); from += BATCH) {
+            Anonymised outcome = anonymiseAll(due.subList(from, Math.min(due.size(), from + BATCH)),
+                    ErasureRule.AFTER_CLOSING, runId, c -> isDue(c, cutoff));
+            held.addAll(outcome.held());
+            carried.addAll(outcome.changing());
+            if (!outcome.erased().isEmpty()) {
+                eliminations.addErased(runId, outcome.erased(), now);
+                erased.addAll(outcome.erased());
             }
-            if (outcome.get().equals(HELD)) {
-                held.add(each.state().reference());
-                continue;
-            }
-            if (outcome.get().equals(RETRY)) {
-                carried.add(each.state().reference());
-                continue;
-            }
-            batch.add(outcome.get());
-            if (batch.size() == BATCH) {
-                eliminations.addErased(runId, batch, now);
-                erased.addAll(batch);
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            eliminations.addErased(runId, batch, now);
-            erased.addAll(batch);
         }
         long auditDeleted = auditLog.deleteOlderThan(properties.auditLogPeriod().before(now));
         if (auditDeleted > 0) {
@@ -155,36 +144,36 @@ public class RetentionRun {
         Map<String, String> kept = new TreeMap<>();
         List<String> erasedBefore = new ArrayList<>();
         List<String> held = new ArrayList<>();
-        for (String reference : new TreeSet<>(references)) {
-            Optional<Case> found = cases.find(reference);
-            if (found.isEmpty()) {
+        Set<String> asked = new TreeSet<>(references);
+        Map<String, Case> found = cases.findAll(asked);
+        List<Case> closed = new ArrayList<>();
+        for (String reference : asked) {
+            Case each = found.get(reference);
+            if (each == null) {
                 kept.put(reference, OPEN_CASE);
-                continue;
             }
-            if (found.get().state().isAnonymised()) {
+            else if (each.state().isAnonymised()) {
                 erasedBefore.add(reference);
-                continue;
-            }
-            Optional<String> outcome = anonymise(found.get(), ErasureRule.DATA_SUBJECT_REQUEST, runId,
-                    c -> c.state().status() == CaseStatus.CLOSED && !c.state().isAnonymised());
-            if (outcome.isPresent() && outcome.get().equals(RETRY)) {
-                kept.put(reference, CHANGING);
-            }
-            else if (outcome.isPresent() && !outcome.get().equals(HELD)) {
-                erased.add(reference);
             }
             else {
-                Case current = cases.find(reference).orElse(found.get());
-                if (current.state().isAnonymised()) {
-                    erasedBefore.add(reference);
-                }
-                else if (current.state().underLegalHold()) {
-                    held.add(reference);
-                    kept.put(reference, "under a legal hold: " + holdReason(current));
-                }
-                else {
-                    kept.put(reference, OPEN_CASE);
-                }
+                closed.add(each);
+            }
+        }
+        Anonymised outcome = anonymiseAll(closed, ErasureRule.DATA_SUBJECT_REQUEST, runId,
+                c -> c.state().status() == CaseStatus.CLOSED && !c.state().isAnonymised());
+        erased.addAll(outcome.erased());
+        outcome.changing().forEach(reference -> kept.put(reference, CHANGING));
+        for (Case current : outcome.left()) {
+            String reference = current.state().reference();
+            if (current.state().isAnonymised()) {
+                erasedBefore.add(reference);
+            }
+            else if (current.state().underLegalHold()) {
+                held.add(reference);
+                kept.put(reference, "under a legal hold: " + holdReason(current));
+            }
+            else {
+                kept.put(reference, OPEN_CASE);
             }
         }
         if (!erased.isEmpty()) {
@@ -209,37 +198,47 @@ public class RetentionRun {
         return due(properties.afterClosingPeriod().before(clock.instant())).due().size();
     }
 
-    private static final String HELD = "held";
-    private static final String RETRY = "retry";
+    /**
+     * What {@link #anonymiseAll} did: the references anonymised, those held (a hold came first),
+     * those that kept changing, and the cases left as they are now (held ones included), no longer due.
+     */
+    record Anonymised(List<String> erased, List<String> held, List<String> changing, List<Case> left) {
+    }
 
     /**
-     * Anonymises the case if it is still due, on its latest version.
-     *
-     * @return its reference when anonymised by this run, {@link #HELD} when a hold came first, {@link #RETRY} when
-     *         it kept changing, empty when no longer due
+     * Anonymises those of the cases still due, on their latest versions, in one write a round: a
+     * case someone changed meanwhile (a hold, a reopening) is read again and decided again, up to
+     * {@link #ATTEMPTS} times.
      */
-    private Optional<String> anonymise(Case candidate, ErasureRule rule, String runId, Predicate<Case> due) {
-        Case current = candidate;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            if (current.state().underLegalHold()) {
-                return Optional.of(HELD);
+    private Anonymised anonymiseAll(List<Case> candidates, ErasureRule rule, String runId, Predicate<Case> due) {
+        List<String> erased = new ArrayList<>();
+        List<String> held = new ArrayList<>();
+        List<Case> left = new ArrayList<>();
+        List<Case> current = candidates;
+        for (int attempt = 1; attempt <= ATTEMPTS && !current.isEmpty(); attempt++) {
+            List<Case.Change> changes = new ArrayList<>();
+            for (Case each : current) {
+                if (each.state().underLegalHold()) {
+                    held.add(each.state().reference());
+                    left.add(each);
+                }
+                else if (!due.test(each)) {
+                    left.add(each);
+                }
+                else {
+                    changes.add(each.anonymise(rule, runId, clock.instant()));
+                }
             }
-            if (!due.test(current)) {
-                return Optional.empty();
-            }
-            if (cases.save(current.anonymise(rule, runId, clock.instant()))) {
-                return Optional.of(current.state().reference());
-            }
-            // someone changed the case meanwhile (a hold, a reopening): decide again on what it is now
-            Optional<Case> now = cases.find(candidate.state().reference());
-            if (now.isEmpty()) {
-                return Optional.empty();
-            }
-            current = now.get();
+            Set<String> changedFirst = changes.isEmpty() ? Set.of() : cases.saveAll(changes);
+            changes.stream().map(change -> change.state().reference()).filter(r -> !changedFirst.contains(r))
+                    .forEach(erased::add);
+            // someone changed these meanwhile: decide again on what they are now
+            current = List.copyOf(cases.findAll(changedFirst).values());
         }
-        log.warn("case {} changed {} times during the retention run: left for the next run",
-                candidate.state().reference(), ATTEMPTS);
-        return Optional.of(RETRY);
+        List<String> changing = current.stream().map(c -> c.state().reference()).toList();
+        changing.forEach(reference -> log.warn("case {} changed {} times during the retention run: left for the "
+                + "next run", reference, ATTEMPTS));
+        return new Anonymised(erased, held, changing, left);
     }
 
     /** Still closed, last closed before the cutoff, not erased already. */
@@ -265,15 +264,17 @@ public class RetentionRun {
         days.forEach(day -> candidates.addAll(closed.getOrDefault(day, Set.of())));
         List<Case> due = new ArrayList<>();
         List<String> held = new ArrayList<>();
-        for (String reference : candidates) {
-            cases.find(reference).filter(c -> isDue(c, cutoff)).ifPresent(c -> {
-                if (c.state().underLegalHold()) {
-                    held.add(reference);
-                }
-                else {
-                    due.add(c);
-                }
-            });
+        List<String> listed = List.copyOf(candidates);
+        for (int at = 0; at < listed.size(); at += BATCH) {
+            cases.findAll(listed.subList(at, Math.min(listed.size(), at + BATCH))).values().stream()
+                    .filter(c -> isDue(c, cutoff)).forEach(c -> {
+                        if (c.state().underLegalHold()) {
+                            held.add(c.state().reference());
+                        }
+                        else {
+                            due.add(c);
+                        }
+                    });
         }
         LocalDate lastComplete = cutoffDay.minusDays(1);
         // a day whose closings another instance has not folded yet is read again at the next run

@@ -2,9 +2,14 @@ package fr.saisine.triage.retention.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +42,7 @@ public class TriageErasure {
     static final String BINDING = "complaintEvents-out-0";
 
     private static final Logger log = LoggerFactory.getLogger(TriageErasure.class);
+    private static final int ATTEMPTS = 5;
 
     private final Cases cases;
     private final CaseLetters letters;
@@ -56,34 +62,64 @@ public class TriageErasure {
     }
 
     public void erase(ErasureOrdered order) {
-        Map<String, Long> erased = new LinkedHashMap<>();
-        Optional<Case> found = cases.find(order.reference());
-        if (found.isPresent()) {
-            Case current = found.get();
-            for (int attempt = 1; !current.state().isAnonymised() && attempt <= 5; attempt++) {
-                Case.Change change = current.anonymiseWithoutOrder(clock.instant());
-                if (cases.save(change)) {
-                    current = new Case(change.state(), change.version());
-                }
-                else {
-                    current = cases.find(order.reference()).orElseThrow();
-                }
-            }
-            if (!current.state().isAnonymised()) {
-                throw new IllegalStateException("case " + order.reference() + " kept changing: not anonymised yet");
-            }
-            erased.putAll(cases.eraseHistory(current));
-            long anonymisedLetters = letters.anonymise(order.reference());
+        eraseAll(List.of(order));
+    }
+
+    /**
+     * Carries out a poll's orders at once: the cases read, anonymised where the run has not done it,
+     * their histories and letters erased, each a write for all; then each order answered.
+     */
+    public void eraseAll(List<ErasureOrdered> orders) {
+        Set<String> references = new LinkedHashSet<>();
+        orders.forEach(order -> references.add(order.reference()));
+        List<Case> anonymised = anonymised(cases.findAll(references).values());
+        Map<String, Map<String, Long>> erased = new HashMap<>(cases.eraseHistoryAll(anonymised));
+        letters.anonymiseAll(references).forEach((reference, count) ->
+                erased.computeIfAbsent(reference, r -> new LinkedHashMap<>()).put("case_letters", count));
+        if (!anonymised.isEmpty()) {
             // rewritten, not deleted: the pages of the old versions are freed all the same
             pages.erasedFrom("cases", "cases_versions", "case_letters");
-            if (anonymisedLetters > 0) {
-                erased.put("case_letters", anonymisedLetters);
-            }
         }
         Instant now = clock.instant();
-        var answer = new PersonalDataErased(order.reference(), SERVICE, order.runId(), erased, now);
-        publisher.publish(BINDING, order.reference(), EventType.PERSONAL_DATA_ERASED.typeName(),
-                json.write(EventEnvelope.wrap(answer, now)));
-        log.info("complaint {}: triage's records erased for run {} {}", order.reference(), order.runId(), erased);
+        for (ErasureOrdered order : orders) {
+            Map<String, Long> counts = erased.getOrDefault(order.reference(), Map.of());
+            var answer = new PersonalDataErased(order.reference(), SERVICE, order.runId(), Map.copyOf(counts), now);
+            publisher.publish(BINDING, order.reference(), EventType.PERSONAL_DATA_ERASED.typeName(),
+                    json.write(EventEnvelope.wrap(answer, now)));
+            // the first order of a reference erased it; the same order again in the poll finds nothing left
+            erased.remove(order.reference());
+            log.info("complaint {}: triage's records erased for run {} {}", order.reference(), order.runId(), counts);
+        }
+    }
+
+    /** The cases, each anonymised: the run did it already, or it is done here, a write for all a round. */
+    private List<Case> anonymised(Collection<Case> found) {
+        List<Case> done = new ArrayList<>();
+        List<Case> pending = new ArrayList<>();
+        for (Case each : found) {
+            (each.state().isAnonymised() ? done : pending).add(each);
+        }
+        for (int attempt = 1; !pending.isEmpty() && attempt <= ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            Map<String, Case.Change> changes = new LinkedHashMap<>();
+            for (Case each : pending) {
+                changes.put(each.state().reference(), each.anonymiseWithoutOrder(now));
+            }
+            Set<String> changedFirst = cases.saveAll(List.copyOf(changes.values()));
+            changes.forEach((reference, change) -> {
+                if (!changedFirst.contains(reference)) {
+                    done.add(new Case(change.state(), change.version()));
+                }
+            });
+            pending = new ArrayList<>();
+            for (Case current : cases.findAll(changedFirst).values()) {
+                (current.state().isAnonymised() ? done : pending).add(current);
+            }
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("case " + pending.getFirst().state().reference()
+                    + " kept changing: not anonymised yet");
+        }
+        return done;
     }
 }

@@ -17,8 +17,6 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -28,6 +26,7 @@ import com.mongodb.client.model.Updates;
 import fr.saisine.events.ErasureRule;
 import fr.saisine.events.PersonalDataErased;
 import fr.saisine.platform.store.ByIds;
+import fr.saisine.platform.store.UniqueInserts;
 import fr.saisine.triage.retention.domain.EliminationRecord;
 import fr.saisine.triage.retention.domain.Eliminations;
 
@@ -77,20 +76,13 @@ class MongoEliminations implements Eliminations {
     }
 
     @Override
-    public void recordAnswer(PersonalDataErased answer) {
-        try {
-            answers().insertOne(new Document("_id", answerId(answer.runId(), answer.reference(), answer.service()))
-                    .append("runId", answer.runId()).append("reference", answer.reference())
-                    .append("service", answer.service())
-                    .append("erased", new Document(answer.erased() == null ? Map.of() : answer.erased()))
-                    .append("erasedAt", date(answer.erasedAt())));
-        }
-        catch (MongoWriteException ex) {
-            if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw ex;
-            }
-            // answered before: the first answer, with its counts, stands
-        }
+    public void recordAnswers(List<PersonalDataErased> answers) {
+        // answered before (a reorder, a redelivery): the first answer, with its counts, stands
+        UniqueInserts.insertAll(answers(), answers.stream().map(answer -> new Document("_id",
+                answerId(answer.runId(), answer.reference(), answer.service())).append("runId", answer.runId())
+                .append("reference", answer.reference()).append("service", answer.service())
+                .append("erased", new Document(answer.erased() == null ? Map.of() : answer.erased()))
+                .append("erasedAt", date(answer.erasedAt()))).toList());
     }
 
     @Override
