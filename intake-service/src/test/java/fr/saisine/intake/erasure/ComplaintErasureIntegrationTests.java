@@ -39,6 +39,7 @@ import fr.saisine.events.FollowUpLinkIssued;
 import fr.saisine.events.MessageKind;
 import fr.saisine.events.NotificationDelivered;
 import fr.saisine.events.StaffActor;
+import fr.saisine.intake.erasure.domain.ComplaintErasure;
 import fr.saisine.intake.followup.domain.FollowUpRecords;
 import fr.saisine.platform.followup.FollowUpTokens;
 import fr.saisine.intake.datasubject.domain.Addresses;
@@ -77,6 +78,9 @@ class ComplaintErasureIntegrationTests {
 
     @Autowired
     FollowUpRecords records;
+
+    @Autowired
+    ComplaintErasure erasure;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -268,6 +272,42 @@ class ComplaintErasureIntegrationTests {
         assertThat(raw("follow_up_requests", kept.reference() + ":link:0")).isNotNull();
         assertThat(answers(kept.reference())).isEmpty();
         assertThat(answers(erased.reference())).hasSize(1);
+    }
+
+    @Test
+    void shouldEraseAPollOfOrdersAtOnceEachComplaintOnceAndAnswerEachOrder() throws Exception {
+        List<Filed> filed = List.of(fileAndFollow(), fileAndFollow(), fileAndFollow());
+        EventEnvelope<ErasureOrdered> first = order(filed.get(0).reference());
+        EventEnvelope<ErasureOrdered> second = order(filed.get(1).reference());
+        EventEnvelope<ErasureOrdered> third = order(filed.get(2).reference());
+        EventEnvelope<ErasureOrdered> again = order(filed.get(1).reference());
+
+        // one poll: three complaints, the first order delivered twice, a second order for the second complaint
+        erasure.eraseAll(List.of(new ComplaintErasure.Order(first.payload(), first.eventId().toString()),
+                new ComplaintErasure.Order(second.payload(), second.eventId().toString()),
+                new ComplaintErasure.Order(first.payload(), first.eventId().toString()),
+                new ComplaintErasure.Order(third.payload(), third.eventId().toString()),
+                new ComplaintErasure.Order(again.payload(), again.eventId().toString())));
+
+        for (Filed each : filed) {
+            JsonNode answer = await().atMost(Duration.ofSeconds(30)).until(() -> answers(each.reference()),
+                    a -> !a.isEmpty()).getFirst();
+            assertThat(json.convertValue(answer.at("/payload/erased"), Map.class)).as(each.reference()).isEqualTo(Map.of(
+                    "complaints", 1, "attachments", 1, "answer_attachments", 1, "follow_up_requests", 2,
+                    "follow_up_links", 1, "follow_up_letters", 1, "follow_up_cases", 1));
+            assertErasedProblem(staffGet("/api/v1/complaints/" + each.reference()));
+            assertThat(raw("complaints", each.reference()).toJson()).doesNotContain(each.name(), each.email());
+            assertThat(raw("attachment_chunks", each.fileId() + ":0")).isNull();
+            assertThat(raw("attachment_chunks", each.answerFileId() + ":0")).isNull();
+            assertThat(raw("data_subject_index", Addresses.hash(each.email()) + ":0")).isNull();
+            assertThat(raw("follow_up_requests", each.reference() + ":link:0")).isNull();
+        }
+        List<JsonNode> twice = await().atMost(Duration.ofSeconds(30)).until(() -> answers(filed.get(1).reference()),
+                a -> a.size() >= 2);
+        assertThat(twice).hasSize(2);
+        assertThat(twice.get(1).at("/payload/runId").asString()).isEqualTo(again.payload().runId());
+        assertThat(twice.get(1).at("/payload/erased").size()).as("erased by the first order").isZero();
+        assertThat(answers(filed.get(0).reference())).as("the same order twice, answered once").hasSize(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where the bytes are kept: chunk n of attachment {@code id} under the key {@code <id>:<n>}, written
@@ -29,4 +30,11 @@ public interface AttachmentChunks {
 
     /** @return false when there was no such chunk */
     boolean delete(String id, int n);
+
+    /** Chunk {@code n} of attachment {@code id}. */
+    record Chunk(String id, int n) {
+    }
+
+    /** Deletes these chunks, a read and a delete by {@code _id} for them all: those there were. */
+    Set<Chunk> deleteAll(Collection<Chunk> chunks);
 }

@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -142,26 +144,30 @@ public class Attachments {
     }
 
     /**
-     * Erases the files of a complaint or an answer, each chunk by its {@code _id}: those the size
-     * says, then on while more are found (a chunk size changed since they were stored). A failure
-     * is thrown, for an erasure must be done again rather than left half done.
+     * Erases the files of complaints or answers, each chunk by its {@code _id}: those the sizes
+     * say, all at once, then on while more are found (a chunk size changed since they were stored).
+     * A failure is thrown, for an erasure must be done again rather than left half done.
      *
-     * @return how many of the files had chunks left (none on a repeated erasure)
+     * @return the ids of the files that had chunks left (none on a repeated erasure)
      */
-    public long erase(List<Attachment> attachments) {
-        long erased = 0;
+    public Set<String> erase(List<Attachment> attachments) {
+        List<AttachmentChunks.Chunk> expected = new ArrayList<>();
+        List<AttachmentChunks.Chunk> after = new ArrayList<>();
         for (Attachment attachment : attachments) {
-            boolean found = false;
-            for (int n = 0; ; n++) {
-                boolean deleted = chunks.delete(attachment.id(), n);
-                found |= deleted;
-                if (!deleted && (long) n * chunkSize >= Math.max(attachment.size(), 1)) {
-                    break;
-                }
+            int count = (int) Math.max(1, (attachment.size() + chunkSize - 1) / chunkSize);
+            for (int n = 0; n < count; n++) {
+                expected.add(new AttachmentChunks.Chunk(attachment.id(), n));
             }
-            erased += found ? 1 : 0;
+            after.add(new AttachmentChunks.Chunk(attachment.id(), count));
         }
-        return erased;
+        Set<String> found = new HashSet<>();
+        chunks.deleteAll(expected).forEach(chunk -> found.add(chunk.id()));
+        while (!after.isEmpty()) {
+            Set<AttachmentChunks.Chunk> more = chunks.deleteAll(after);
+            more.forEach(chunk -> found.add(chunk.id()));
+            after = more.stream().map(chunk -> new AttachmentChunks.Chunk(chunk.id(), chunk.n() + 1)).toList();
+        }
+        return found;
     }
 
     private void discard(String id, long size) {

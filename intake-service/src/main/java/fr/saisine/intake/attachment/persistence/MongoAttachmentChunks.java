@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -16,6 +20,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 
 import fr.saisine.intake.attachment.domain.AttachmentChunks;
+import fr.saisine.platform.store.ByIds;
 
 /**
  * Chunks in {@code attachment_chunks}, one document each, {@code _id} = {@code <attachment id>:<n>}.
@@ -71,6 +76,16 @@ class MongoAttachmentChunks implements AttachmentChunks {
     @Override
     public boolean delete(String id, int n) {
         return chunks.deleteOne(Filters.eq("_id", key(id, n))).getDeletedCount() > 0;
+    }
+
+    @Override
+    public Set<Chunk> deleteAll(Collection<Chunk> wanted) {
+        Map<String, Chunk> byKey = new HashMap<>();
+        wanted.forEach(chunk -> byKey.put(key(chunk.id(), chunk.n()), chunk));
+        List<String> there = ByIds.read(chunks, byKey.keySet(), new Document("_id", 1)).stream()
+                .map(chunk -> chunk.getString("_id")).toList();
+        ByIds.delete(chunks, there);
+        return there.stream().map(byKey::get).collect(Collectors.toSet());
     }
 
     private static String key(String id, int n) {

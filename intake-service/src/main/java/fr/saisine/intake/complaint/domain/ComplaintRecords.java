@@ -1,6 +1,8 @@
 package fr.saisine.intake.complaint.domain;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,7 +30,15 @@ public interface ComplaintRecords {
     Set<String> attachmentsNamed(Collection<String> attachmentIds);
 
     /** The complaint's tombstone, when its personal data was erased. */
-    Optional<ErasedComplaint> erased(Reference reference);
+    default Optional<ErasedComplaint> erased(Reference reference) {
+        return Optional.ofNullable(erasedAll(List.of(reference.value())).get(reference.value()));
+    }
+
+    /** The tombstones of those of these complaints that were erased, read at once. */
+    Map<String, ErasedComplaint> erasedAll(Collection<String> references);
+
+    /** The complaints as filed, of those of these references that exist and were not erased, read at once. */
+    Map<String, ComplaintSubmitted> findAll(Collection<String> references);
 
     /** Of these references, those erased: one read by {@code _id} for them all. */
     Set<String> erasedAmong(Collection<String> references);
@@ -39,7 +49,16 @@ public interface ComplaintRecords {
      * answer, nor the answer published without the tombstone. Written after everything else of
      * the complaint was erased, so that a crash before it repeats the erasure on redelivery.
      */
-    void tombstone(ErasedComplaint tombstone, EventEnvelope<PersonalDataErased> answer);
+    default void tombstone(ErasedComplaint tombstone, EventEnvelope<PersonalDataErased> answer) {
+        tombstoneAll(List.of(new Tombstone(tombstone, answer)));
+    }
+
+    /** A complaint's tombstone and the answer it carries. */
+    record Tombstone(ErasedComplaint erased, EventEnvelope<PersonalDataErased> answer) {
+    }
+
+    /** {@link #tombstone} of several complaints, in one write (and one of the answers' markers). */
+    void tombstoneAll(List<Tombstone> tombstones);
 
     /** Adds the answer to another order for an erased complaint to its tombstone, with that order's id. */
     void answerAgain(String reference, String orderId, EventEnvelope<PersonalDataErased> answer);

@@ -3,7 +3,10 @@ package fr.saisine.intake.complaint.persistence;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,10 +16,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.events.ErasureRule;
@@ -83,11 +89,21 @@ class MongoComplaintRecords implements ComplaintRecords {
     }
 
     @Override
-    public Optional<ErasedComplaint> erased(Reference reference) {
-        return Optional.ofNullable(heads.find(Filters.eq("_id", reference.value()))
-                .projection(Projections.include(ERASED)).first())
-                .filter(head -> head.containsKey(ERASED))
-                .map(head -> tombstoneOf(reference.value(), head.get(ERASED, Document.class)));
+    public Map<String, ErasedComplaint> erasedAll(Collection<String> references) {
+        Map<String, ErasedComplaint> erased = new HashMap<>();
+        ByIds.read(heads, references, Projections.include(ERASED)).stream().filter(head -> head.containsKey(ERASED))
+                .forEach(head -> erased.put(head.getString("_id"),
+                        tombstoneOf(head.getString("_id"), head.get(ERASED, Document.class))));
+        return erased;
+    }
+
+    @Override
+    public Map<String, ComplaintSubmitted> findAll(Collection<String> references) {
+        Map<String, ComplaintSubmitted> found = new HashMap<>();
+        List<String> filed = ByIds.read(heads, references, Projections.include(ERASED)).stream()
+                .filter(head -> !head.containsKey(ERASED)).map(head -> head.getString("_id")).toList();
+        store.findAll(filed).forEach((reference, complaint) -> found.put(reference, complaint.state()));
+        return found;
     }
 
     @Override
@@ -106,15 +122,24 @@ class MongoComplaintRecords implements ComplaintRecords {
      * reference's partition writes it, so the replace races nobody.
      */
     @Override
-    public void tombstone(ErasedComplaint tombstone, EventEnvelope<PersonalDataErased> answer) {
-        List<OutboxEntry> entries = outbox.prepare(COLLECTION, tombstone.reference(), List.of(answer));
-        heads.replaceOne(Filters.eq("_id", tombstone.reference()), new Document("_id", tombstone.reference())
-                .append("version", 1L)
-                .append(ERASED, new Document("at", Date.from(tombstone.erasedAt()))
-                        .append("rule", tombstone.rule().name()).append("runId", tombstone.runId())
-                        .append("orders", tombstone.orders()))
-                .append(Outbox.FIELD, entries.stream().map(OutboxEntry::asDocument).toList())
-                .append("at", Date.from(clock.instant())), new ReplaceOptions().upsert(true));
+    public void tombstoneAll(List<Tombstone> tombstones) {
+        if (tombstones.isEmpty()) {
+            return;
+        }
+        Map<String, List<OutboxEntry>> entries = new LinkedHashMap<>();
+        tombstones.forEach(each -> entries.put(each.erased().reference(), outbox.entries(List.of(each.answer()))));
+        outbox.markAll(COLLECTION, entries);
+        Date at = Date.from(clock.instant());
+        heads.bulkWrite(tombstones.stream().<WriteModel<Document>>map(each -> {
+            ErasedComplaint tombstone = each.erased();
+            return new ReplaceOneModel<>(Filters.eq("_id", tombstone.reference()), new Document("_id", tombstone.reference())
+                    .append("version", 1L)
+                    .append(ERASED, new Document("at", Date.from(tombstone.erasedAt()))
+                            .append("rule", tombstone.rule().name()).append("runId", tombstone.runId())
+                            .append("orders", tombstone.orders()))
+                    .append(Outbox.FIELD, entries.get(tombstone.reference()).stream().map(OutboxEntry::asDocument).toList())
+                    .append("at", at), new ReplaceOptions().upsert(true));
+        }).toList(), new BulkWriteOptions().ordered(false));
         relay.wakeUp();
     }
 

@@ -1,6 +1,7 @@
 package fr.saisine.intake.datasubject.domain;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,5 +19,10 @@ public interface AddressIndex {
     Set<String> references(String address);
 
     /** Takes the complaint off the lists of these addresses: how many entries went. */
-    long remove(String reference, Collection<String> addresses);
+    default long remove(String reference, Collection<String> addresses) {
+        return removeAll(Map.of(reference, addresses));
+    }
+
+    /** Removes each complaint from its addresses' entries, all at once: how many entries went. */
+    long removeAll(Map<String, ? extends Collection<String>> addressesByReference);
 }

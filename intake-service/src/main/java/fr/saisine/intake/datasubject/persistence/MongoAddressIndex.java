@@ -3,6 +3,7 @@ package fr.saisine.intake.datasubject.persistence;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 
 import fr.saisine.intake.datasubject.domain.AddressIndex;
 import fr.saisine.intake.datasubject.domain.Addresses;
@@ -67,22 +67,34 @@ class MongoAddressIndex implements AddressIndex {
         return new LinkedHashSet<>(slots(Addresses.hash(address)).values());
     }
 
+    /**
+     * Reads the slots of every address at once, a batch of each a round (a round of reads by
+     * {@code _id} for them all), until each address's batch comes back empty; then deletes the
+     * slots that list the complaints, in one command.
+     */
     @Override
-    public long remove(String reference, Collection<String> addresses) {
-        long removed = 0;
-        for (String address : addresses) {
-            String hash = Addresses.hash(address);
-            List<String> ids = new ArrayList<>();
-            slots(hash).forEach((slot, listed) -> {
-                if (listed.equals(reference)) {
-                    ids.add(id(hash, slot));
+    public long removeAll(Map<String, ? extends Collection<String>> addressesByReference) {
+        Map<String, Set<String>> referencesByHash = new HashMap<>();
+        addressesByReference.forEach((reference, addresses) -> addresses.forEach(address -> referencesByHash
+                .computeIfAbsent(Addresses.hash(address), hash -> new HashSet<>()).add(reference)));
+        List<String> listing = new ArrayList<>();
+        Set<String> reading = new HashSet<>(referencesByHash.keySet());
+        for (int from = 0; !reading.isEmpty(); from += BATCH) {
+            int first = from;
+            List<String> ids = reading.stream()
+                    .flatMap(hash -> IntStream.range(first, first + BATCH).mapToObj(n -> id(hash, n))).toList();
+            Set<String> stillFinding = new HashSet<>();
+            for (Document slot : ByIds.read(index, ids, null)) {
+                String id = slot.getString("_id");
+                String hash = id.substring(0, id.lastIndexOf(':'));
+                stillFinding.add(hash);
+                if (referencesByHash.get(hash).contains(slot.getString("reference"))) {
+                    listing.add(id);
                 }
-            });
-            if (!ids.isEmpty()) {
-                removed += index.deleteMany(Filters.in("_id", ids)).getDeletedCount();
             }
+            reading = stillFinding;
         }
-        return removed;
+        return ByIds.delete(index, listing);
     }
 
     /** The used slots of the address, by number. */

@@ -2,15 +2,17 @@ package fr.saisine.intake.erasure.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import fr.saisine.events.ComplaintSubmitted.Attachment;
 import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.events.ErasureOrdered;
 import fr.saisine.events.EventEnvelope;
@@ -18,7 +20,6 @@ import fr.saisine.events.PersonalDataErased;
 import fr.saisine.intake.attachment.domain.Attachments;
 import fr.saisine.intake.complaint.domain.ComplaintRecords;
 import fr.saisine.intake.complaint.domain.ErasedComplaint;
-import fr.saisine.intake.complaint.domain.Reference;
 import fr.saisine.intake.datasubject.domain.AddressIndex;
 import fr.saisine.intake.datasubject.domain.Addresses;
 import fr.saisine.intake.followup.domain.FollowUpErasure;
@@ -68,35 +69,78 @@ public class ComplaintErasure {
 
     /** @param orderId the order's event id, by which a redelivered order is known */
     public void erase(ErasureOrdered order, String orderId) {
-        Reference reference = new Reference(order.reference());
+        eraseAll(List.of(new Order(order, orderId)));
+    }
+
+    /** An order and its event id, by which a redelivered order is known. */
+    public record Order(ErasureOrdered order, String orderId) {
+    }
+
+    /**
+     * Carries out a poll's orders at once, in the order above, each step one read or write by
+     * {@code _id} for all their complaints. A complaint ordered erased twice in the poll is erased
+     * by the first order and answered again for the second, as a later poll would.
+     */
+    public void eraseAll(List<Order> orders) {
         Instant now = clock.instant();
-        Optional<ErasedComplaint> done = complaints.erased(reference);
-        if (done.isPresent()) {
-            if (done.get().orders().contains(orderId)) {
+        Map<String, ErasedComplaint> done = new HashMap<>(complaints.erasedAll(
+                orders.stream().map(each -> each.order().reference()).distinct().toList()));
+        Map<String, Order> toErase = new LinkedHashMap<>();
+        List<Order> again = new ArrayList<>();
+        for (Order each : orders) {
+            String reference = each.order().reference();
+            ErasedComplaint before = done.get(reference);
+            if (before != null && before.orders().contains(each.orderId())) {
                 log.info("erasure order for {} already answered: redelivery ignored", reference);
             }
-            else {
-                complaints.answerAgain(reference.value(), orderId, answer(order, Map.of(), now));
-                log.info("{} was erased already ({}): answered again, nothing erased", reference, done.get().erasedAt());
+            else if (before != null || toErase.containsKey(reference)) {
+                again.add(each);
             }
-            return;
+            else {
+                toErase.put(reference, each);
+            }
         }
-        Map<String, Long> erased = new LinkedHashMap<>();
-        Optional<ComplaintSubmitted> complaint = complaints.find(reference);
-        complaint.ifPresent(filed -> count(erased, "attachments", attachments.erase(filed.attachments())));
+        if (!toErase.isEmpty()) {
+            eraseAll(toErase, now);
+        }
+        for (Order each : again) {
+            String reference = each.order().reference();
+            if (toErase.get(reference) != null && toErase.get(reference).orderId().equals(each.orderId())) {
+                continue; // the same order twice in the poll: answered once
+            }
+            complaints.answerAgain(reference, each.orderId(), answer(each.order(), Map.of(), now));
+            log.info("{} was erased already: answered again, nothing erased", reference);
+        }
+    }
+
+    private void eraseAll(Map<String, Order> toErase, Instant now) {
+        Map<String, Map<String, Long>> erased = new LinkedHashMap<>();
+        toErase.keySet().forEach(reference -> erased.put(reference, new LinkedHashMap<>()));
+        Map<String, ComplaintSubmitted> filed = complaints.findAll(toErase.keySet());
+        Map<String, String> complaintOfFile = new HashMap<>();
+        List<Attachment> files = new ArrayList<>();
+        Map<String, List<String>> addresses = new HashMap<>();
+        filed.forEach((reference, complaint) -> {
+            complaint.attachments().forEach(file -> complaintOfFile.put(file.id(), reference));
+            files.addAll(complaint.attachments());
+            addresses.put(reference, List.copyOf(Addresses.of(complaint)));
+        });
+        attachments.erase(files).forEach(id -> count(erased.get(complaintOfFile.get(id)), "attachments", 1));
         // the address index's entries, like the follow-up links' listing, are not counted: they only point here
-        complaint.ifPresent(filed -> addressIndex.remove(reference.value(), Addresses.of(filed)));
-        followUp.erase(reference.value(), now).forEach((kind, count) -> count(erased, kind, count));
-        if (complaint.isPresent()) {
-            erased.put("complaints", 1L);
-        }
-        complaints.tombstone(new ErasedComplaint(reference.value(), now, order.rule(), order.runId(), List.of(orderId)),
-                answer(order, erased, now));
+        addressIndex.removeAll(addresses);
+        followUp.eraseAll(toErase.keySet(), now).forEach((reference, counts) ->
+                counts.forEach((kind, count) -> count(erased.get(reference), kind, count)));
+        filed.keySet().forEach(reference -> erased.get(reference).put("complaints", 1L));
+        complaints.tombstoneAll(toErase.values().stream().map(each -> new ComplaintRecords.Tombstone(
+                new ErasedComplaint(each.order().reference(), now, each.order().rule(), each.order().runId(),
+                        List.of(each.orderId())), answer(each.order(), erased.get(each.order().reference()), now)))
+                .toList());
         // letters and links the other consumer stored while this ran: it looks for the tombstone
         // after each write, so whatever it wrote before the tombstone is caught here
-        followUpRecords.erase(reference.value(), now);
+        followUpRecords.eraseAll(toErase.keySet(), now);
         pages.erasedFrom(ERASED_FROM);
-        log.info("erased {} under {} (run {}): {}", reference, order.rule(), order.runId(), erased);
+        toErase.values().forEach(each -> log.info("erased {} under {} (run {}): {}", each.order().reference(),
+                each.order().rule(), each.order().runId(), erased.get(each.order().reference())));
     }
 
     private static EventEnvelope<PersonalDataErased> answer(ErasureOrdered order, Map<String, Long> erased,

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 
 import fr.saisine.events.ClosureOutcome;
 import fr.saisine.events.ComplainantAnswered;
-import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.events.ComplaintSubmitted.Attachment;
+import fr.saisine.events.ComplaintSubmitted;
 import fr.saisine.events.FollowUpLinkRequested;
 import fr.saisine.events.WithdrawalRequested;
 import fr.saisine.intake.attachment.domain.Attachments;
@@ -57,6 +57,16 @@ public class ComplainantActions {
 
     static String answerPrefix(String reference) {
         return reference + ":answer:";
+    }
+
+    /** Whether a request's id is an answer's. */
+    static boolean isAnswer(String requestId) {
+        return requestId.contains(":answer:");
+    }
+
+    /** The complaint a request's id belongs to: every id starts with its reference. */
+    static String referenceOf(String requestId) {
+        return requestId.substring(0, requestId.indexOf(':'));
     }
 
     static String answerId(FollowUpCase c) {

@@ -2,6 +2,7 @@ package fr.saisine.intake.followup.domain;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import fr.saisine.events.ComplaintSubmitted.Attachment;
@@ -41,5 +42,10 @@ public interface ComplainantRequests {
     long erase(Collection<String> ids);
 
     /** The files sent with the request, none if there is no such request. */
-    List<Attachment> attachments(String id);
+    default List<Attachment> attachments(String id) {
+        return attachmentsOf(List.of(id)).getOrDefault(id, List.of());
+    }
+
+    /** The files of each of these requests that has any, read at once. */
+    Map<String, List<Attachment>> attachmentsOf(Collection<String> ids);
 }

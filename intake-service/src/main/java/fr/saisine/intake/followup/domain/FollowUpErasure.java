@@ -2,12 +2,15 @@ package fr.saisine.intake.followup.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -41,17 +44,37 @@ public class FollowUpErasure {
 
     /** @return how many records of each kind were erased (kinds with none left out) */
     public Map<String, Long> erase(String reference, Instant erasedAt) {
-        Map<String, Long> erased = new LinkedHashMap<>();
-        Optional<FollowUpCase> followUpCase = records.caseOf(reference);
-        Set<String> found = new LinkedHashSet<>(requests.existing(answersAndWithdrawals(reference, followUpCase)));
-        found.addAll(linkRequests(reference));
+        return eraseAll(List.of(reference), erasedAt).getOrDefault(reference, Map.of());
+    }
+
+    /**
+     * Erases the follow-up of several complaints at once: each step one read or write by
+     * {@code _id} for them all.
+     *
+     * @return for each complaint with anything erased, how many records of each kind
+     */
+    public Map<String, Map<String, Long>> eraseAll(Collection<String> references, Instant erasedAt) {
+        Map<String, Map<String, Long>> erased = new LinkedHashMap<>();
+        Map<String, FollowUpCase> cases = records.casesOf(references);
+        List<String> possible = new ArrayList<>();
+        references.forEach(reference -> possible.addAll(answersAndWithdrawals(reference,
+                Optional.ofNullable(cases.get(reference)))));
+        Set<String> found = new LinkedHashSet<>(requests.existing(possible));
+        found.addAll(linkRequests(references));
+        Map<String, String> referenceOfFile = new HashMap<>();
         List<Attachment> files = new ArrayList<>();
-        found.stream().filter(id -> id.startsWith(ComplainantActions.answerPrefix(reference)))
-                .forEach(id -> files.addAll(requests.attachments(id)));
-        count(erased, "answer_attachments", attachments.erase(files));
-        answerAttachments.erase(files.stream().map(Attachment::id).toList());
-        count(erased, "follow_up_requests", requests.erase(found));
-        records.erase(reference, erasedAt).forEach((kind, count) -> count(erased, kind, count));
+        requests.attachmentsOf(found.stream().filter(ComplainantActions::isAnswer).toList()).forEach((id, attached) -> {
+            attached.forEach(file -> referenceOfFile.put(file.id(), ComplainantActions.referenceOf(id)));
+            files.addAll(attached);
+        });
+        if (!files.isEmpty()) {
+            attachments.erase(files).forEach(id -> count(erased, referenceOfFile.get(id), "answer_attachments", 1));
+            answerAttachments.erase(files.stream().map(Attachment::id).toList());
+        }
+        requests.erase(found);
+        found.forEach(id -> count(erased, ComplainantActions.referenceOf(id), "follow_up_requests", 1));
+        records.eraseAll(references, erasedAt).forEach((reference, counts) ->
+                counts.forEach((kind, count) -> count(erased, reference, kind, count)));
         return erased;
     }
 
@@ -65,23 +88,29 @@ public class FollowUpErasure {
         return ids;
     }
 
-    /** The link requests, numbered from 0: read a batch at a time until one is not full. */
-    private Set<String> linkRequests(String reference) {
+    /** The link requests, numbered from 0: read a batch of each complaint's at a time until its batch is not full. */
+    private Set<String> linkRequests(Collection<String> references) {
         Set<String> found = new LinkedHashSet<>();
-        for (int from = 0; ; from += ComplainantActions.LINK_REQUESTS_AT_ONCE) {
-            List<String> ids = IntStream.range(from, from + ComplainantActions.LINK_REQUESTS_AT_ONCE)
-                    .mapToObj(n -> ComplainantActions.linkRequestId(reference, n)).toList();
+        List<String> reading = List.copyOf(references);
+        for (int from = 0; !reading.isEmpty(); from += ComplainantActions.LINK_REQUESTS_AT_ONCE) {
+            int first = from;
+            List<String> ids = reading.stream().flatMap(reference -> IntStream
+                    .range(first, first + ComplainantActions.LINK_REQUESTS_AT_ONCE)
+                    .mapToObj(n -> ComplainantActions.linkRequestId(reference, n))).toList();
             Set<String> existing = requests.existing(ids);
             found.addAll(existing);
-            if (existing.size() < ids.size()) {
-                return found;
-            }
+            Map<String, Long> perReference = existing.stream()
+                    .collect(Collectors.groupingBy(ComplainantActions::referenceOf, Collectors.counting()));
+            reading = reading.stream()
+                    .filter(reference -> perReference.getOrDefault(reference, 0L) == ComplainantActions.LINK_REQUESTS_AT_ONCE)
+                    .toList();
         }
+        return found;
     }
 
-    private static void count(Map<String, Long> erased, String kind, long count) {
+    private static void count(Map<String, Map<String, Long>> erased, String reference, String kind, long count) {
         if (count > 0) {
-            erased.merge(kind, count, Long::sum);
+            erased.computeIfAbsent(reference, r -> new LinkedHashMap<>()).merge(kind, count, Long::sum);
         }
     }
 }

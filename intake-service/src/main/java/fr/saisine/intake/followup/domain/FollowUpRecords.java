@@ -1,6 +1,7 @@
 package fr.saisine.intake.followup.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,13 +37,21 @@ public interface FollowUpRecords {
      *
      * @return how many records of each kind were erased (kinds with none left out)
      */
-    Map<String, Long> erase(String reference, Instant erasedAt);
+    default Map<String, Long> erase(String reference, Instant erasedAt) {
+        return eraseAll(List.of(reference), erasedAt).getOrDefault(reference, Map.of());
+    }
+
+    /** {@link #erase} of several complaints at once, a few commands for them all: the counts by complaint. */
+    Map<String, Map<String, Long>> eraseAll(Collection<String> references, Instant erasedAt);
 
     /**
      * The case as stored: its filing step may have no time (the events do not carry it), which
      * {@link FollowUpCase#filedAt} takes from the complaint before anyone is shown the case.
      */
     Optional<FollowUpCase> caseOf(String reference);
+
+    /** {@link #caseOf} of several complaints, read at once: those that have a case. */
+    Map<String, FollowUpCase> casesOf(Collection<String> references);
 
     /** Stores the case unless one is stored under its reference: false then. */
     default boolean addCase(FollowUpCase followUpCase) {

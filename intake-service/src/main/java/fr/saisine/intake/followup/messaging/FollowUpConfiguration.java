@@ -1,6 +1,7 @@
 package fr.saisine.intake.followup.messaging;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,16 +74,31 @@ class FollowUpConfiguration {
                     events.stream().map(ConsumedEvent::reference).filter(Reference::isWellFormed).distinct().toList()));
             projection.triagedAll(EventBatches.payloads(events, ComplaintTriaged.class).stream()
                     .filter(triaged -> !erased.contains(triaged.reference())).toList());
-            batches.each(EventBatches.allBut(events, ComplaintTriaged.class), span, event -> {
+            List<ComplaintErasure.Order> orders = new ArrayList<>();
+            for (ConsumedEvent event : EventBatches.allBut(events, ComplaintTriaged.class)) {
                 if (event.payload() instanceof ErasureOrdered order) {
-                    erasure.erase(order, event.envelope().eventId().toString());
+                    orders.add(new ComplaintErasure.Order(order, event.envelope().eventId().toString()));
                     erased.add(order.reference());
+                    continue;
                 }
-                else if (!erased.contains(event.reference())) {
-                    lifecycle.accept(event);
+                eraseTogether(erasure, orders);
+                if (!erased.contains(event.reference())) {
+                    batches.each(List.of(event), span, lifecycle);
                 }
-            });
+            }
+            eraseTogether(erasure, orders);
         }, alone);
+    }
+
+    /**
+     * Consecutive orders carried out at once: nothing of their complaints comes between them, and
+     * a complaint's events after its order find it erased (the set above) and write nothing.
+     */
+    private static void eraseTogether(ComplaintErasure erasure, List<ComplaintErasure.Order> orders) {
+        if (!orders.isEmpty()) {
+            erasure.eraseAll(List.copyOf(orders));
+            orders.clear();
+        }
     }
 
     /**

@@ -2,7 +2,9 @@ package fr.saisine.intake.followup.persistence;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -83,12 +85,17 @@ public class MongoComplainantRequests implements ComplainantRequests {
      */
     @Override
     public long erase(Collection<String> ids) {
-        return ids.isEmpty() ? 0
-                : mongo.getCollection(COLLECTION).deleteMany(Filters.in("_id", List.copyOf(ids))).getDeletedCount();
+        return ByIds.delete(mongo.getCollection(COLLECTION), List.copyOf(ids));
     }
 
     @Override
-    public List<Attachment> attachments(String id) {
-        return store.find(id).map(request -> request.state().attachments()).orElse(List.of());
+    public Map<String, List<Attachment>> attachmentsOf(Collection<String> ids) {
+        Map<String, List<Attachment>> files = new HashMap<>();
+        store.findAll(ids).forEach((id, request) -> {
+            if (!request.state().attachments().isEmpty()) {
+                files.put(id, request.state().attachments());
+            }
+        });
+        return files;
     }
 }

@@ -2,7 +2,9 @@ package fr.saisine.intake.followup.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,27 +101,46 @@ class MongoFollowUpRecords implements FollowUpRecords {
      * then its case, its letters and its listing go: each by {@code _id}.
      */
     @Override
-    public Map<String, Long> erase(String reference, Instant erasedAt) {
-        Map<String, Long> erased = new LinkedHashMap<>();
-        List<String> hashes = byId(LINK_INDEX, reference).map(d -> d.getList("hashes", String.class, List.of()))
-                .orElse(List.of());
-        List<String> live = ByIds.read(mongo.getCollection(LINKS), hashes, null).stream()
+    public Map<String, Map<String, Long>> eraseAll(Collection<String> references, Instant erasedAt) {
+        Map<String, Map<String, Long>> erased = new LinkedHashMap<>();
+        Map<String, String> referenceOfHash = new HashMap<>();
+        ByIds.read(mongo.getCollection(LINK_INDEX), references, null).forEach(listing -> listing
+                .getList("hashes", String.class, List.of()).forEach(hash -> referenceOfHash.put(hash, listing.getString("_id"))));
+        List<String> live = ByIds.read(mongo.getCollection(LINKS), referenceOfHash.keySet(), null).stream()
                 .filter(d -> d.containsKey("link")).map(d -> d.getString("_id")).toList();
         if (!live.isEmpty()) {
             mongo.getCollection(LINKS).bulkWrite(live.stream().<WriteModel<Document>>map(hash -> new ReplaceOneModel<>(
-                    Filters.eq("_id", hash), new Document("_id", hash).append("reference", reference)
+                    Filters.eq("_id", hash), new Document("_id", hash).append("reference", referenceOfHash.get(hash))
                             .append(ERASED, Date.from(erasedAt)))).toList(), new BulkWriteOptions().ordered(false));
-            erased.put("follow_up_links", (long) live.size());
+            live.forEach(hash -> count(erased, referenceOfHash.get(hash), "follow_up_links", 1));
         }
-        long letters = letters(reference).size();
-        if (mongo.getCollection(LETTERS).deleteOne(Filters.eq("_id", reference)).getDeletedCount() > 0) {
-            erased.put("follow_up_letters", letters);
-        }
-        if (mongo.getCollection(CASES).deleteOne(Filters.eq("_id", reference)).getDeletedCount() > 0) {
-            erased.put("follow_up_cases", 1L);
-        }
-        mongo.getCollection(LINK_INDEX).deleteOne(Filters.eq("_id", reference));
+        List<String> withLetters = new ArrayList<>();
+        ByIds.read(mongo.getCollection(LETTERS), references, null).forEach(letters -> {
+            withLetters.add(letters.getString("_id"));
+            count(erased, letters.getString("_id"), "follow_up_letters",
+                    letters.getList("letters", Document.class, List.of()).size());
+        });
+        ByIds.delete(mongo.getCollection(LETTERS), withLetters);
+        List<String> withCase = ByIds.read(mongo.getCollection(CASES), references, new Document("_id", 1)).stream()
+                .map(d -> d.getString("_id")).toList();
+        ByIds.delete(mongo.getCollection(CASES), withCase);
+        withCase.forEach(reference -> count(erased, reference, "follow_up_cases", 1));
+        ByIds.delete(mongo.getCollection(LINK_INDEX), List.copyOf(references));
         return erased;
+    }
+
+    private static void count(Map<String, Map<String, Long>> erased, String reference, String kind, long count) {
+        if (count > 0) {
+            erased.computeIfAbsent(reference, r -> new LinkedHashMap<>()).merge(kind, count, Long::sum);
+        }
+    }
+
+    @Override
+    public Map<String, FollowUpCase> casesOf(Collection<String> references) {
+        Map<String, FollowUpCase> found = new HashMap<>();
+        ByIds.read(mongo.getCollection(CASES), references, null).forEach(d -> found.put(d.getString("_id"),
+                mongo.getConverter().read(FollowUpCase.class, d.get("case", Document.class))));
+        return found;
     }
 
     @Override
