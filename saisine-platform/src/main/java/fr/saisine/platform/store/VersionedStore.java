@@ -20,7 +20,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
@@ -178,7 +177,21 @@ public final class VersionedStore<S> {
      * @return false when that version exists already
      */
     public boolean appendLeavingHead(String id, long version, S state, List<? extends EventEnvelope<?>> events) {
-        return !insertVersions(List.of(new Append<>(id, version, state, events))).isEmpty();
+        return appendAllLeavingHeads(List.of(new Append<>(id, version, state, events))).isEmpty();
+    }
+
+    /**
+     * {@link #appendAll} leaving the heads where they are: for changes whose heads another write
+     * rewrites soon after (an anonymisation, whose history's erasure rewrites the head), or that
+     * are seldom read; the next read of each moves it. A head's update costs FerretDB a read and
+     * a rewrite of the document under the database's write turn: a thousand of them at once held
+     * the turn for longer than the driver waits.
+     *
+     * @return the ids of the documents whose version existed already
+     */
+    public Set<String> appendAllLeavingHeads(List<Append<S>> appends) {
+        Map<String, Document> written = insertVersions(appends);
+        return appends.stream().map(Append::id).filter(id -> !written.containsKey(id)).collect(Collectors.toSet());
     }
 
     /** @return the versions written, by document id; those another writer has are left out */
@@ -252,9 +265,7 @@ public final class VersionedStore<S> {
                                 Updates.set("erased", true), Updates.set("erasedAt", now))));
             }
         }
-        if (!olderWrites.isEmpty()) {
-            versions().bulkWrite(olderWrites, new BulkWriteOptions().ordered(false));
-        }
+        UpdateBatches.write(versions(), olderWrites, false);
         Map<String, Long> at = new HashMap<>();
         erased.forEach(each -> at.put(each.id(), each.version()));
         List<WriteModel<Document>> headWrites = new ArrayList<>();
@@ -273,9 +284,7 @@ public final class VersionedStore<S> {
             headWrites.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(changes)));
             headsErased.add(id);
         }
-        if (!headWrites.isEmpty()) {
-            heads().bulkWrite(headWrites, new BulkWriteOptions().ordered(false));
-        }
+        UpdateBatches.write(heads(), headWrites, false);
         Map<String, Erased> result = new LinkedHashMap<>();
         states.keySet().forEach(id -> result.put(id,
                 new Erased(headsErased.contains(id) ? 1 : 0, versionsErased.getOrDefault(id, 0L))));
@@ -300,19 +309,55 @@ public final class VersionedStore<S> {
      * Both are {@link ByIds} reads.
      */
     public Map<String, Versioned<S>> findAll(Collection<String> ids) {
-        Map<String, Document> heads = new LinkedHashMap<>();
-        ByIds.read(heads(), ids, null).forEach(head -> heads.put(head.getString("_id"), head));
-        Map<String, Document> following = new HashMap<>();
-        ByIds.read(versions(), heads.values().stream()
-                .map(head -> versionId(head.getString("_id"), versionOf(head) + 1)).toList(), null).forEach(next -> following.put(next.getString("_id"), next));
-        Map<String, Versioned<S>> latest = new LinkedHashMap<>();
-        heads.forEach((id, head) -> {
-            long version = versionOf(head);
-            Document next = following.get(versionId(id, version + 1));
-            latest.put(id, next == null
-                    ? new Versioned<>(id, version, mongo.getConverter().read(type, head.get(STATE, Document.class)))
-                    : latest(id, version + 1, next.get(STATE, Document.class), true));
+        return findAll(ids, true);
+    }
+
+    /**
+     * {@link #findAll} without moving the heads found behind: for a caller about to rewrite them
+     * (the erasure of a history), for whom moving them first would be a second rewrite of each.
+     */
+    public Map<String, Versioned<S>> findAllLeavingHeads(Collection<String> ids) {
+        return findAll(ids, false);
+    }
+
+    /**
+     * The heads read at once, then the version after each, round after round for those that have
+     * one (one round, nearly always), by {@link ByIds}; the heads found behind moved at once.
+     */
+    private Map<String, Versioned<S>> findAll(Collection<String> ids, boolean movingHeads) {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        Map<String, Document> states = new HashMap<>();
+        ByIds.read(heads(), ids, null).forEach(head -> {
+            versions.put(head.getString("_id"), versionOf(head));
+            states.put(head.getString("_id"), head.get(STATE, Document.class));
         });
+        Set<String> behind = new java.util.LinkedHashSet<>();
+        Set<String> following = versions.keySet();
+        while (!following.isEmpty()) {
+            Map<String, String> documentOf = new HashMap<>();
+            following.forEach(id -> documentOf.put(versionId(id, versions.get(id) + 1), id));
+            Set<String> found = new java.util.HashSet<>();
+            for (Document next : ByIds.read(versions(), documentOf.keySet(), null)) {
+                String id = documentOf.get(next.getString("_id"));
+                versions.put(id, versionOf(next));
+                states.put(id, next.get(STATE, Document.class));
+                found.add(id);
+            }
+            behind.addAll(found);
+            following = found;
+        }
+        if (movingHeads && !behind.isEmpty()) {
+            Map<String, Long> moves = new LinkedHashMap<>();
+            List<Document> movedStates = new ArrayList<>();
+            behind.forEach(id -> {
+                moves.put(id, versions.get(id));
+                movedStates.add(states.get(id));
+            });
+            moveHeads(moves, movedStates);
+        }
+        Map<String, Versioned<S>> latest = new LinkedHashMap<>();
+        versions.forEach((id, version) -> latest.put(id,
+                new Versioned<>(id, version, mongo.getConverter().read(type, states.get(id)))));
         return latest;
     }
 
@@ -414,9 +459,7 @@ public final class VersionedStore<S> {
                             Updates.set(VERSION, each.getValue()), Updates.set(STATE, state), Updates.set("at", at))));
                 }
             }
-            if (!moves.isEmpty()) {
-                heads().bulkWrite(moves, new BulkWriteOptions().ordered(false));
-            }
+            UpdateBatches.write(heads(), moves, false);
         }
         catch (RuntimeException ex) {
             // a secondary write: the versions are stored, and the next read moves the heads

@@ -396,4 +396,20 @@ class VersionedStoreIntegrationTests {
                 + mongo.getCollection("things_versions").find(Filters.eq("_id", id + ":2")).first().toJson())
                 .doesNotContain("Ginette"));
     }
+
+    @Test
+    void shouldMoveMoreHeadsThanFerretDbUpdatesInOneCommandWithoutLockingTheDatabase() {
+        // FerretDB 1.24 holds a connection for each update statement of a command until it ends,
+        // out of a hundred a database: one command of 150 updates waited for ever (UpdateBatches)
+        List<String> ids = EventFixtures.testReferences(150);
+        store.createAll(ids.stream().map(id -> store.creation(id, complaint(id, "v1"), List.of())).toList());
+
+        Set<String> taken = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> store.appendAll(ids.stream().map(id -> new VersionedStore.Append<>(id, 2, complaint(id, "v2"),
+                        List.<EventEnvelope<?>>of())).toList()));
+
+        assertThat(taken).isEmpty();
+        assertThat(ByIds.read(mongo.getCollection("things"), ids, new Document("version", 1)))
+                .hasSize(ids.size()).allSatisfy(head -> assertThat(head.getLong("version")).isEqualTo(2L));
+    }
 }

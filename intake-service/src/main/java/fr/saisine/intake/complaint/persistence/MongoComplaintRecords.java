@@ -16,7 +16,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -36,6 +35,7 @@ import fr.saisine.platform.outbox.Outbox;
 import fr.saisine.platform.outbox.OutboxEntry;
 import fr.saisine.platform.outbox.OutboxRelay;
 import fr.saisine.platform.store.ByIds;
+import fr.saisine.platform.store.UpdateBatches;
 import fr.saisine.platform.store.VersionedStore;
 
 /**
@@ -130,7 +130,7 @@ class MongoComplaintRecords implements ComplaintRecords {
         tombstones.forEach(each -> entries.put(each.erased().reference(), outbox.entries(List.of(each.answer()))));
         outbox.markAll(COLLECTION, entries);
         Date at = Date.from(clock.instant());
-        heads.bulkWrite(tombstones.stream().<WriteModel<Document>>map(each -> {
+        UpdateBatches.write(heads, tombstones.stream().<WriteModel<Document>>map(each -> {
             ErasedComplaint tombstone = each.erased();
             return new ReplaceOneModel<>(Filters.eq("_id", tombstone.reference()), new Document("_id", tombstone.reference())
                     .append("version", 1L)
@@ -139,7 +139,7 @@ class MongoComplaintRecords implements ComplaintRecords {
                             .append("orders", tombstone.orders()))
                     .append(Outbox.FIELD, entries.get(tombstone.reference()).stream().map(OutboxEntry::asDocument).toList())
                     .append("at", at), new ReplaceOptions().upsert(true));
-        }).toList(), new BulkWriteOptions().ordered(false));
+        }).toList(), false);
         relay.wakeUp();
     }
 

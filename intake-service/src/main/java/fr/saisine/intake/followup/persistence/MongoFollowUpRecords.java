@@ -16,7 +16,6 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -31,6 +30,7 @@ import fr.saisine.intake.followup.domain.IssuedLink;
 import fr.saisine.intake.followup.domain.SentLetter;
 import fr.saisine.platform.store.ByIds;
 import fr.saisine.platform.store.UniqueInserts;
+import fr.saisine.platform.store.UpdateBatches;
 
 /**
  * The follow-up read model in three collections, every read and write by {@code _id} (the only
@@ -69,10 +69,10 @@ class MongoFollowUpRecords implements FollowUpRecords {
         Map<String, List<String>> byReference = new LinkedHashMap<>();
         links.forEach(link -> byReference.computeIfAbsent(link.reference(), r -> new ArrayList<>())
                 .add(link.tokenHash()));
-        mongo.getCollection(LINK_INDEX).bulkWrite(byReference.entrySet().stream()
+        UpdateBatches.write(mongo.getCollection(LINK_INDEX), byReference.entrySet().stream()
                 .<WriteModel<Document>>map(listing -> new UpdateOneModel<>(Filters.eq("_id", listing.getKey()),
                         Updates.addEachToSet("hashes", listing.getValue()), new UpdateOptions().upsert(true)))
-                .toList(), new BulkWriteOptions().ordered(false));
+                .toList(), false);
         return links.size() - UniqueInserts.insertAll(mongo.getCollection(LINKS), links.stream()
                 .map(link -> new Document("_id", link.tokenHash()).append("link", write(link))).toList()).size();
     }
@@ -109,9 +109,9 @@ class MongoFollowUpRecords implements FollowUpRecords {
         List<String> live = ByIds.read(mongo.getCollection(LINKS), referenceOfHash.keySet(), null).stream()
                 .filter(d -> d.containsKey("link")).map(d -> d.getString("_id")).toList();
         if (!live.isEmpty()) {
-            mongo.getCollection(LINKS).bulkWrite(live.stream().<WriteModel<Document>>map(hash -> new ReplaceOneModel<>(
+            UpdateBatches.write(mongo.getCollection(LINKS), live.stream().<WriteModel<Document>>map(hash -> new ReplaceOneModel<>(
                     Filters.eq("_id", hash), new Document("_id", hash).append("reference", referenceOfHash.get(hash))
-                            .append(ERASED, Date.from(erasedAt)))).toList(), new BulkWriteOptions().ordered(false));
+                            .append(ERASED, Date.from(erasedAt)))).toList(), false);
             live.forEach(hash -> count(erased, referenceOfHash.get(hash), "follow_up_links", 1));
         }
         List<String> withLetters = new ArrayList<>();

@@ -15,18 +15,18 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
-import fr.saisine.notification.message.domain.Messages;
 import fr.saisine.notification.message.domain.Messages.TracedLetter;
+import fr.saisine.notification.message.domain.Messages;
 import fr.saisine.notification.message.domain.OutgoingMessage;
 import fr.saisine.notification.message.sending.MailQueue;
 import fr.saisine.platform.logging.LogSafe;
+import fr.saisine.platform.store.UpdateBatches;
 import fr.saisine.platform.store.Versioned;
 import fr.saisine.platform.tracing.EventTracing;
 
@@ -101,10 +101,10 @@ class MongoMessages implements Messages {
             idsByComplaint.computeIfAbsent(letter.message().reference(), reference -> new ArrayList<>())
                     .add(letter.message().id());
         }
-        byComplaint.bulkWrite(idsByComplaint.entrySet().stream()
+        UpdateBatches.write(byComplaint, idsByComplaint.entrySet().stream()
                 .<WriteModel<Document>>map(listing -> new UpdateOneModel<>(Filters.eq("_id", listing.getKey()),
                         Updates.addEachToSet("messageIds", listing.getValue()), new UpdateOptions().upsert(true)))
-                .toList(), new BulkWriteOptions().ordered(false));
+                .toList(), false);
     }
 
     private boolean queueAgainUnlessDone(TracedLetter redelivered) {

@@ -52,6 +52,9 @@ public interface Cases {
     /** The cases of these references that exist, at their latest versions, read at once by {@code _id}. */
     Map<String, Case> findAll(Collection<String> references);
 
+    /** {@link #findAll} leaving the heads found behind as they are: for the erasure, which rewrites them. */
+    Map<String, Case> findAllLeavingHeads(Collection<String> references);
+
     /**
      * Stores the change as the case's next version, with its events.
      *
@@ -68,6 +71,15 @@ public interface Cases {
      * @return the references of the cases whose version existed already: changed by someone first
      */
     Set<String> saveAll(List<Case.Change> changes);
+
+    /**
+     * Stores the anonymisation of each case as its next version, with its events, in one write,
+     * leaving the heads of the cases to the erasure of their history ({@link #eraseHistoryAll}),
+     * which rewrites them, or to their next read: a head's rewrite is FerretDB's dearest write.
+     *
+     * @return the references of the cases whose version existed already: changed by someone first
+     */
+    Set<String> anonymiseAll(List<Case.Change> anonymisations);
 
     /**
      * The references of the cases closed on each of these days (UTC), from the read model kept as

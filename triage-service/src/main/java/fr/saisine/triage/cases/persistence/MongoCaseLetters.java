@@ -17,7 +17,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.UpdateOneModel;
@@ -30,6 +29,7 @@ import fr.saisine.events.MessageKind;
 import fr.saisine.events.NotificationDelivered;
 import fr.saisine.events.NotificationFailed;
 import fr.saisine.platform.store.ByIds;
+import fr.saisine.platform.store.UpdateBatches;
 import fr.saisine.triage.cases.domain.CaseLetters;
 
 /**
@@ -70,7 +70,7 @@ class MongoCaseLetters implements CaseLetters {
         }
         if (!writes.isEmpty()) {
             // in order: a letter failed then sent later ends SENT, as it would one event at a time
-            letters.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+            UpdateBatches.write(letters, writes, true);
         }
     }
 
@@ -106,7 +106,7 @@ class MongoCaseLetters implements CaseLetters {
             counts.put(reference, erased);
         }
         if (!rewrites.isEmpty()) {
-            letters.bulkWrite(rewrites, new BulkWriteOptions().ordered(false));
+            UpdateBatches.write(letters, rewrites, false);
         }
         return counts;
     }

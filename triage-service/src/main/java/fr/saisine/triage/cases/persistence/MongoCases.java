@@ -123,7 +123,24 @@ class MongoCases implements Cases {
     }
 
     @Override
+    public Map<String, Case> findAllLeavingHeads(Collection<String> references) {
+        Map<String, Case> found = new LinkedHashMap<>();
+        store.findAllLeavingHeads(references)
+                .forEach((reference, v) -> found.put(reference, new Case(v.state(), v.version())));
+        return found;
+    }
+
+    @Override
     public Set<String> saveAll(List<Case.Change> changes) {
+        return save(changes, true);
+    }
+
+    @Override
+    public Set<String> anonymiseAll(List<Case.Change> anonymisations) {
+        return save(anonymisations, false);
+    }
+
+    private Set<String> save(List<Case.Change> changes, boolean movingHeads) {
         Instant now = clock.instant();
         List<VersionedStore.Append<TriagedCase>> appends = new ArrayList<>();
         Map<String, CaseSummary> summaries = new LinkedHashMap<>();
@@ -146,7 +163,7 @@ class MongoCases implements Cases {
             // retention run checks and passes over, never a closed case that no closing lists
             UniqueInserts.insertAll(mongo.getCollection(PENDING_CLOSINGS), closings);
         }
-        Set<String> taken = store.appendAll(appends);
+        Set<String> taken = movingHeads ? store.appendAll(appends) : store.appendAllLeavingHeads(appends);
         // this instance's own views see the changes at once: the page after a change shows it
         summaries.forEach((reference, summary) -> {
             if (!taken.contains(reference)) {

@@ -229,7 +229,7 @@ public class RetentionRun {
                     changes.add(each.anonymise(rule, runId, clock.instant()));
                 }
             }
-            Set<String> changedFirst = changes.isEmpty() ? Set.of() : cases.saveAll(changes);
+            Set<String> changedFirst = changes.isEmpty() ? Set.of() : cases.anonymiseAll(changes);
             changes.stream().map(change -> change.state().reference()).filter(r -> !changedFirst.contains(r))
                     .forEach(erased::add);
             // someone changed these meanwhile: decide again on what they are now

@@ -72,7 +72,7 @@ public class TriageErasure {
     public void eraseAll(List<ErasureOrdered> orders) {
         Set<String> references = new LinkedHashSet<>();
         orders.forEach(order -> references.add(order.reference()));
-        List<Case> anonymised = anonymised(cases.findAll(references).values());
+        List<Case> anonymised = anonymised(cases.findAllLeavingHeads(references).values());
         Map<String, Map<String, Long>> erased = new HashMap<>(cases.eraseHistoryAll(anonymised));
         letters.anonymiseAll(references).forEach((reference, count) ->
                 erased.computeIfAbsent(reference, r -> new LinkedHashMap<>()).put("case_letters", count));
