@@ -103,29 +103,31 @@ public class MessageStore {
     }
 
     /**
-     * A message as its erasure finds it: its latest version and state, and the due times under
-     * which its attempts were claimed (MailQueue): when it was queued and, if it was tried and
-     * failed, when it is due again.
+     * A message as its erasure finds it: its latest version, its kind and outcome as that version
+     * says ({@code ACKNOWLEDGEMENT/SENT}), and the due times under which its attempts were claimed
+     * (MailQueue): when it was queued and, if it was tried and failed, when it is due again.
      */
-    record Found(long version, OutgoingMessage state, List<Instant> attemptTimes) {
+    record Found(long version, String letter, List<Instant> attemptTimes) {
     }
 
     /**
      * These messages as they stand, for their erasure: the heads read by {@code _id}, then the
      * versions after them, rank by rank for those found at the rank before (a letter's outcome
      * is the version after its head, which {@link #recordOutcome} leaves behind; rarely more): two
-     * reads mostly, whatever their number. Unlike {@link #findAll}, no head left behind is moved
-     * on, a read and a write each, for heads about to go.
+     * reads mostly, whatever their number, of the few fields counted, not the letters' texts.
+     * Unlike {@link #findAll}, no head left behind is moved on, a read and a write each, for
+     * heads about to go.
      */
     Map<String, Found> findForErasure(Collection<String> ids) {
         Map<String, Long> versions = new LinkedHashMap<>();
-        Map<String, Document> states = new LinkedHashMap<>();
+        Map<String, String> letters = new LinkedHashMap<>();
         Map<String, List<Instant>> times = new LinkedHashMap<>();
-        for (Document head : ByIds.read(mongo.getCollection(COLLECTION), ids, null)) {
+        for (Document head : ByIds.read(mongo.getCollection(COLLECTION), ids, Projections.include("version",
+                "state.kind", "state.status", "state.createdAt", "nextAttemptAt"))) {
             String id = head.getString("_id");
             Document state = head.get("state", Document.class);
             versions.put(id, VersionedStore.versionOf(head));
-            states.put(id, state);
+            letters.put(id, letter(state));
             List<Instant> known = new ArrayList<>();
             if (state != null && state.getDate("createdAt") != null) {
                 known.add(state.getDate("createdAt").toInstant());
@@ -141,18 +143,21 @@ public class MessageStore {
             following.forEach(id -> next.put(id + ":" + (versions.get(id) + 1), id));
             List<String> found = new ArrayList<>();
             for (Document version : ByIds.read(mongo.getCollection(outcomes()), next.keySet(),
-                    Projections.include("state"))) {
+                    Projections.include("state.kind", "state.status"))) {
                 String id = next.get(version.getString("_id"));
                 versions.merge(id, 1L, Long::sum);
-                states.put(id, version.get("state", Document.class));
+                letters.put(id, letter(version.get("state", Document.class)));
                 found.add(id);
             }
             following = found;
         }
         Map<String, Found> messages = new LinkedHashMap<>();
-        versions.forEach((id, version) -> messages.put(id, new Found(version,
-                mongo.getConverter().read(OutgoingMessage.class, states.get(id)), times.get(id))));
+        versions.forEach((id, version) -> messages.put(id, new Found(version, letters.get(id), times.get(id))));
         return messages;
+    }
+
+    private static String letter(Document state) {
+        return state == null ? "UNKNOWN/UNKNOWN" : state.getString("kind") + "/" + state.getString("status");
     }
 
     /**

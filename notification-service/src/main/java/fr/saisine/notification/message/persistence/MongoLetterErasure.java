@@ -19,7 +19,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 
 import fr.saisine.notification.message.domain.LetterErasure;
-import fr.saisine.notification.message.domain.OutgoingMessage;
 import fr.saisine.notification.message.sending.MailQueue;
 import fr.saisine.platform.store.ByIds;
 
@@ -77,11 +76,8 @@ class MongoLetterErasure implements LetterErasure {
 
         Map<String, Map<String, Long>> erased = new HashMap<>();
         Map<String, Map<String, Long>> letters = new HashMap<>();
-        messages.forEach((id, message) -> {
-            OutgoingMessage letter = message.state();
-            letters.computeIfAbsent(complaintOf.get(id), c -> new TreeMap<>())
-                    .merge(letter.kind() + "/" + letter.status(), 1L, Long::sum);
-        });
+        messages.forEach((id, message) -> letters.computeIfAbsent(complaintOf.get(id), c -> new TreeMap<>())
+                .merge(message.letter(), 1L, Long::sum));
         queued.forEach(id -> count(erased, complaintOf.get(id), "mail_queue"));
         messages.keySet().forEach(id -> count(erased, complaintOf.get(id), "messages"));
         pdfs.forEach(id -> count(erased, complaintOf.get(id), "decision_pdfs"));
