@@ -73,7 +73,12 @@ class MongoLetterErasure implements LetterErasure {
         Set<String> clocks = existing(MongoCorrespondenceClock.CLOCK, complaints);
         ByIds.delete(collection(MongoCorrespondenceClock.CLOCK), complaints);
         ByIds.delete(collection(MongoCorrespondenceClock.STATES), complaints);
+        return counted(complaints, complaintOf, messages, queued, pdfs, clocks);
+    }
 
+    /** What was found of each complaint before it was deleted, by reference. */
+    private static Map<String, ErasedLetters> counted(List<String> complaints, Map<String, String> complaintOf,
+            Map<String, MessageStore.Found> messages, Set<String> queued, Set<String> pdfs, Set<String> clocks) {
         Map<String, Map<String, Long>> erased = new HashMap<>();
         Map<String, Map<String, Long>> letters = new HashMap<>();
         messages.forEach((id, message) -> letters.computeIfAbsent(complaintOf.get(id), c -> new TreeMap<>())
