@@ -4,11 +4,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
 
-import com.mongodb.client.model.Filters;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -40,10 +42,16 @@ public class CorrespondentDirectory {
                 }).toList());
     }
 
-    /** Forgets who the complaint names (its erasure): false when nothing was kept. */
-    public boolean erase(String reference) {
-        return mongo.getCollection(mongo.getCollectionName(Correspondent.class))
-                .deleteOne(Filters.eq("_id", reference)).getDeletedCount() > 0;
+    /**
+     * Forgets who these complaints name (their erasure), with one read of which are kept and one
+     * deletion, both by {@code _id}: the complaints that had correspondents kept.
+     */
+    public Set<String> eraseAll(Collection<String> references) {
+        MongoCollection<Document> correspondents = mongo.getCollection(mongo.getCollectionName(Correspondent.class));
+        Set<String> kept = ByIds.read(correspondents, references, Projections.include("_id")).stream()
+                .map(stored -> stored.getString("_id")).collect(Collectors.toSet());
+        ByIds.delete(correspondents, List.copyOf(references));
+        return kept;
     }
 
     public Optional<Correspondent> find(String reference) {

@@ -12,6 +12,7 @@ import fr.saisine.events.ErasureRule;
 import fr.saisine.events.EventEnvelope;
 import fr.saisine.events.PersonalDataErased;
 import fr.saisine.platform.store.Versioned;
+import fr.saisine.platform.store.VersionedStore.Creation;
 
 /**
  * The tombstones of the complaints whose letters were erased, one each, keyed by reference, each
@@ -44,8 +45,23 @@ public interface Erasures {
     /** Of these references, those erased: one read by {@code _id} for them all. */
     Set<String> erasedAmong(Collection<String> references);
 
-    /** @return false when the complaint has a tombstone already */
-    boolean record(ErasedCorrespondence tombstone, EventEnvelope<PersonalDataErased> answer);
+    /** The tombstones of these complaints that exist, by reference: two reads by {@code _id} for them all. */
+    Map<String, Versioned<ErasedCorrespondence>> findAll(Collection<String> references);
+
+    /**
+     * A tombstone and its answer made ready in the work in progress, whose trace the answer's
+     * publishing continues: nothing is written until {@link #recordAll}.
+     */
+    Creation<ErasedCorrespondence> recording(ErasedCorrespondence tombstone, EventEnvelope<PersonalDataErased> answer);
+
+    /**
+     * Writes these tombstones, each with its answer, in one insert (and one of their outbox
+     * markers). The first writer wins: a complaint given a tombstone meanwhile (by another
+     * instance) keeps that one, whose answer stands, and this one's answer is withdrawn.
+     *
+     * @return the complaints that had a tombstone already
+     */
+    Set<String> recordAll(List<Creation<ErasedCorrespondence>> tombstones);
 
     /** @return false when another writer answered meanwhile */
     boolean answerAgain(Versioned<ErasedCorrespondence> tombstone, String orderId, EventEnvelope<PersonalDataErased> answer);

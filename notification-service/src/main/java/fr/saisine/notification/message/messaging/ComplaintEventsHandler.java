@@ -1,9 +1,11 @@
 package fr.saisine.notification.message.messaging;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +42,10 @@ import fr.saisine.platform.tracing.EventTracing;
  * complaint's submission comes before anything else about it, and its routing before every change
  * of its case, so those keep their order; only a complainant's request for a fresh link, which
  * intake takes at any time, may come before the routing in the same poll and is then handled after
- * it: its letter leaves after the acknowledgement instead of before, each once.
+ * it: its letter leaves after the acknowledgement instead of before, each once. An erasure order
+ * splits the poll: what comes before it is written first, the orders in a row are carried out
+ * together, and an event of a complaint erased, before the poll or by an order earlier in it,
+ * writes nothing.
  */
 @Component
 class ComplaintEventsHandler {
@@ -72,16 +77,61 @@ class ComplaintEventsHandler {
         this.tracing = tracing;
     }
 
+    /**
+     * Handles a poll in order, in segments: the events up to the first erasure order as above, then
+     * the orders in a row together (CorrespondenceErasure), then the events after them, and so on.
+     * Which complaints are erased is read once for the poll, and learnt from its orders.
+     */
     void together(List<ConsumedEvent> events) {
-        // a poll with an erasure, or with a complaint erased already: in order, one by one (rare)
-        if (!EventBatches.ofType(events, ErasureOrdered.class).isEmpty() || !erasures.erasedAmong(events.stream()
-                .map(ConsumedEvent::reference).distinct().toList()).isEmpty()) {
-            batches.each(events, SPAN, this::alone);
-            return;
+        Set<String> erased = new HashSet<>(erasures.erasedAmong(events.stream().map(ConsumedEvent::reference)
+                .distinct().toList()));
+        for (int from = 0, to; from < events.size(); from = to) {
+            boolean orders = isOrder(events.get(from));
+            to = from + 1;
+            while (to < events.size() && isOrder(events.get(to)) == orders) {
+                to++;
+            }
+            List<ConsumedEvent> segment = events.subList(from, to);
+            if (orders) {
+                erasure.eraseAll(segment.stream().map(event -> new CorrespondenceErasure.Order(
+                        (ErasureOrdered) event.payload(), event.envelope().eventId().toString(), event.traceparent()))
+                        .toList());
+                segment.forEach(event -> erased.add(event.reference()));
+            }
+            else {
+                write(segment, erased);
+            }
         }
-        directory.rememberAll(EventBatches.payloads(events, ComplaintSubmitted.class));
-        acknowledge(EventBatches.ofType(events, ComplaintTriaged.class));
-        batches.each(EventBatches.allBut(events, ComplaintSubmitted.class, ComplaintTriaged.class), SPAN, this::alone);
+    }
+
+    /** A poll that could not be handled together, one event at a time: the same path, for a poll of one. */
+    void alone(ConsumedEvent event) {
+        together(List.of(event));
+    }
+
+    private static boolean isOrder(ConsumedEvent event) {
+        return event.payload() instanceof ErasureOrdered;
+    }
+
+    /**
+     * Writes what these events (no erasure order among them) call for: every submission, then every
+     * routing, then the rest one by one. An event of a complaint erased already writes nothing: a
+     * redelivered submission or routing must not bring its correspondents back, nor a letter leave
+     * for them.
+     */
+    private void write(List<ConsumedEvent> events, Set<String> erased) {
+        List<ConsumedEvent> live = new ArrayList<>();
+        for (ConsumedEvent event : events) {
+            if (erased.contains(event.reference())) {
+                log.info("{} of {}, erased: nothing written", event.envelope().type(), event.reference());
+            }
+            else {
+                live.add(event);
+            }
+        }
+        directory.rememberAll(EventBatches.payloads(live, ComplaintSubmitted.class));
+        acknowledge(EventBatches.ofType(live, ComplaintTriaged.class));
+        batches.each(EventBatches.allBut(live, ComplaintSubmitted.class, ComplaintTriaged.class), SPAN, this::one);
     }
 
     /**
@@ -105,25 +155,9 @@ class ComplaintEventsHandler {
         acknowledgements.queueAll(triaged, letters);
     }
 
-    /**
-     * An event of a complaint erased already writes nothing: a redelivered submission or routing
-     * must not bring its correspondents back, nor a letter leave for them.
-     */
-    void alone(ConsumedEvent event) {
-        if (event.payload() instanceof ErasureOrdered order) {
-            erasure.erase(order, event.envelope().eventId().toString());
-            return;
-        }
-        if (!erasures.erasedAmong(List.of(event.reference())).isEmpty()) {
-            log.info("{} of {}, erased: nothing written", event.envelope().type(), event.reference());
-            return;
-        }
+    /** An event after which no other of the poll needs to be written first (neither a submission nor a routing). */
+    private void one(ConsumedEvent event) {
         switch (event.payload()) {
-            case ComplaintSubmitted submitted -> directory.rememberAll(List.of(submitted));
-            case ComplaintTriaged triaged -> {
-                sectors.remember(triaged);
-                acknowledgements.acknowledge(triaged);
-            }
             case ComplaintStatusChanged change -> statusLetters.statusChanged(change);
             case FollowUpLinkRequested request -> followUpLinkLetters.requested(request);
             case CaseMovedToSector move -> {

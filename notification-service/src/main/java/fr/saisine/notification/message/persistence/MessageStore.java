@@ -103,45 +103,81 @@ public class MessageStore {
     }
 
     /**
-     * When each of these messages was queued and, if it was tried and failed, when it is due again:
-     * the due times under which its attempts were claimed (MailQueue), read from the heads by {@code _id}.
+     * A message as its erasure finds it: its latest version, its kind and outcome as that version
+     * says ({@code ACKNOWLEDGEMENT/SENT}), and the due times under which its attempts were claimed
+     * (MailQueue): when it was queued and, if it was tried and failed, when it is due again.
      */
-    Map<String, List<Instant>> attemptTimes(Collection<String> ids) {
+    record Found(long version, String letter, List<Instant> attemptTimes) {
+    }
+
+    /**
+     * These messages as they stand, for their erasure: the heads read by {@code _id}, then the
+     * versions after them, rank by rank for those found at the rank before (a letter's outcome
+     * is the version after its head, which {@link #recordOutcome} leaves behind; rarely more): two
+     * reads mostly, whatever their number, of the few fields counted, not the letters' texts.
+     * Unlike {@link #findAll}, no head left behind is moved on, a read and a write each, for
+     * heads about to go.
+     */
+    Map<String, Found> findForErasure(Collection<String> ids) {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        Map<String, String> letters = new LinkedHashMap<>();
         Map<String, List<Instant>> times = new LinkedHashMap<>();
-        for (Document head : ByIds.read(mongo.getCollection(COLLECTION), ids,
-                Projections.include("state.createdAt", "nextAttemptAt"))) {
-            List<Instant> known = new ArrayList<>();
+        for (Document head : ByIds.read(mongo.getCollection(COLLECTION), ids, Projections.include("version",
+                "state.kind", "state.status", "state.createdAt", "nextAttemptAt"))) {
+            String id = head.getString("_id");
             Document state = head.get("state", Document.class);
+            versions.put(id, VersionedStore.versionOf(head));
+            letters.put(id, letter(state));
+            List<Instant> known = new ArrayList<>();
             if (state != null && state.getDate("createdAt") != null) {
                 known.add(state.getDate("createdAt").toInstant());
             }
             if (head.getDate("nextAttemptAt") != null) {
                 known.add(head.getDate("nextAttemptAt").toInstant());
             }
-            times.put(head.getString("_id"), known);
+            times.put(id, known);
         }
-        return times;
+        List<String> following = List.copyOf(versions.keySet());
+        while (!following.isEmpty()) {
+            Map<String, String> next = new LinkedHashMap<>();
+            following.forEach(id -> next.put(id + ":" + (versions.get(id) + 1), id));
+            List<String> found = new ArrayList<>();
+            for (Document version : ByIds.read(mongo.getCollection(outcomes()), next.keySet(),
+                    Projections.include("state.kind", "state.status"))) {
+                String id = next.get(version.getString("_id"));
+                versions.merge(id, 1L, Long::sum);
+                letters.put(id, letter(version.get("state", Document.class)));
+                found.add(id);
+            }
+            following = found;
+        }
+        Map<String, Found> messages = new LinkedHashMap<>();
+        versions.forEach((id, version) -> messages.put(id, new Found(version, letters.get(id), times.get(id))));
+        return messages;
     }
 
-    /** A message has its outcome as version 2, rarely more: versions up to this are deleted with it. */
-    static final int MAX_VERSIONS = 8;
+    private static String letter(Document state) {
+        return state == null ? "UNKNOWN/UNKNOWN" : state.getString("kind") + "/" + state.getString("status");
+    }
 
     /**
      * Deletes these messages: their versions (the outcomes, whose events name the recipient), then
-     * their heads, by {@code _id}. A version whose event is not published yet loses it: its marker
-     * is dropped as an orphan by the relay.
+     * their heads, by {@code _id}, one command each for them all. {@code latest} is each message's
+     * latest version as read before (0 when none was found): versions 2 up to the one after it go,
+     * the one after for an outcome a sender holding the message may have recorded since. A version
+     * whose event is not published yet loses it: its marker is dropped as an orphan by the relay.
      *
      * @return how many messages there were
      */
-    long eraseAll(Collection<String> ids) {
+    long eraseAll(Map<String, Long> latest) {
         List<String> versions = new ArrayList<>();
-        ids.forEach(id -> {
-            for (int version = 2; version <= MAX_VERSIONS; version++) {
-                versions.add(id + ":" + version);
+        latest.forEach((id, version) -> {
+            for (long each = 2; each <= Math.max(version, 1) + 1; each++) {
+                versions.add(id + ":" + each);
             }
         });
         deleteByIds(VersionedStore.versionsOf(COLLECTION), versions);
-        return deleteByIds(COLLECTION, List.copyOf(ids));
+        return deleteByIds(COLLECTION, List.copyOf(latest.keySet()));
     }
 
     private long deleteByIds(String collection, List<String> ids) {

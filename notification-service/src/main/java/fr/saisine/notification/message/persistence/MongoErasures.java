@@ -3,6 +3,7 @@ package fr.saisine.notification.message.persistence;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ import fr.saisine.platform.outbox.OutboxRelay;
 import fr.saisine.platform.store.ByIds;
 import fr.saisine.platform.store.Versioned;
 import fr.saisine.platform.store.VersionedStore;
+import fr.saisine.platform.store.VersionedStore.Creation;
 
 /** The tombstones in {@code erasures}, through the platform's {@link VersionedStore}: each answer in its version's insert. */
 @Component
@@ -55,8 +57,19 @@ public class MongoErasures implements Erasures {
     }
 
     @Override
-    public boolean record(ErasedCorrespondence tombstone, EventEnvelope<PersonalDataErased> answer) {
-        return store.create(tombstone.reference(), tombstone, List.of(answer));
+    public Map<String, Versioned<ErasedCorrespondence>> findAll(Collection<String> references) {
+        return store.findAll(references);
+    }
+
+    @Override
+    public Creation<ErasedCorrespondence> recording(ErasedCorrespondence tombstone,
+            EventEnvelope<PersonalDataErased> answer) {
+        return store.creation(tombstone.reference(), tombstone, List.of(answer));
+    }
+
+    @Override
+    public Set<String> recordAll(List<Creation<ErasedCorrespondence>> tombstones) {
+        return store.createAll(tombstones);
     }
 
     @Override

@@ -8,17 +8,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 
 import fr.saisine.notification.message.domain.Messages.TracedLetter;
@@ -116,36 +119,55 @@ public final class MailQueue {
     }
 
     /**
-     * Takes these messages off the queue for good (their complaint is erased: a letter still
+     * Takes these messages off the queue for good (their complaints are erased: a letter still
      * queued must not leave), and deletes the claims of their attempts whose times are known: at
      * {@code attemptTimes} (when each was queued, its last retry) and at its entry's current due
-     * time, each with the takeovers it may have had. All by {@code _id}. A sender holding one of
-     * them at this moment has read its letter already and may finish that one send.
+     * time, each with the takeovers it had. All by {@code _id}, with one command per step for all
+     * the messages: the entries read and deleted, the claims read ({@link #heldClaims}) and deleted.
+     * A sender holding one of them at this moment has read its letter already and may finish that
+     * one send.
      *
-     * @return how many entries were still queued
+     * @return the messages that were still queued
      */
-    public long eraseAll(Map<String, List<Instant>> attemptTimes) {
+    public Set<String> eraseAll(Map<String, List<Instant>> attemptTimes) {
         if (attemptTimes.isEmpty()) {
-            return 0;
+            return Set.of();
         }
         Map<String, List<Instant>> times = new LinkedHashMap<>();
         attemptTimes.forEach((id, known) -> times.put(id, new ArrayList<>(known)));
+        Set<String> queued = new HashSet<>();
         for (Document entry : ByIds.read(entries, times.keySet(), null)) {
+            queued.add(entry.getString("_id"));
             times.get(entry.getString("_id")).add(entry.getDate("dueAt").toInstant());
         }
-        long removed = ByIds.delete(entries, List.copyOf(times.keySet()));
-        List<String> claimKeys = new ArrayList<>();
-        times.forEach((id, dueTimes) -> dueTimes.stream().distinct().forEach(dueAt -> {
-            String key = new Entry(id, dueAt, dueAt, null).claimKey();
-            claimKeys.add(key);
-            for (int takeover = 1; takeover <= MAX_TAKEOVERS; takeover++) {
-                claimKeys.add(key + "#" + takeover);
-            }
-        }));
-        ByIds.delete(claims, claimKeys);
-        return removed;
+        ByIds.delete(entries, List.copyOf(times.keySet()));
+        List<String> firstClaims = new ArrayList<>();
+        times.forEach((id, dueTimes) -> dueTimes.stream().distinct()
+                .forEach(dueAt -> firstClaims.add(new Entry(id, dueAt, dueAt, null).claimKey())));
+        ByIds.delete(claims, heldClaims(firstClaims));
+        return queued;
     }
 
+    /**
+     * The claims stored under these first keys, and their takeovers: a takeover {@code #n} is only
+     * ever inserted by a sender that found {@code #n-1} (the first claim, for {@code #1}) stale,
+     * so each rank is read for the keys found at the rank before. Two reads, mostly (the first
+     * claims, and the takeovers of those found, seldom any), where deleting every takeover a key
+     * might have had named twenty ids more per claim, each one looked up.
+     */
+    private List<String> heldClaims(List<String> firstKeys) {
+        List<String> held = new ArrayList<>();
+        List<String> found = firstKeys;
+        for (int takeover = 0; takeover <= MAX_TAKEOVERS && !found.isEmpty(); takeover++) {
+            String rank = takeover == 0 ? "" : "#" + takeover;
+            Set<String> stored = ByIds.read(claims, found.stream().map(key -> key + rank).toList(),
+                    Projections.include("_id")).stream().map(claim -> claim.getString("_id"))
+                    .collect(Collectors.toSet());
+            found = found.stream().filter(key -> stored.contains(key + rank)).toList();
+            found.forEach(key -> held.add(key + rank));
+        }
+        return held;
+    }
 
     public void wakeUp() {
         wakeUp.run();
