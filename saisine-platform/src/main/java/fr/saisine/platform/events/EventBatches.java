@@ -3,8 +3,10 @@ package fr.saisine.platform.events;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -100,6 +102,49 @@ public final class EventBatches {
     public static List<ConsumedEvent> allBut(List<ConsumedEvent> events, Class<? extends Event>... types) {
         return events.stream().filter(event -> Arrays.stream(types).noneMatch(type -> type.isInstance(event.payload())))
                 .toList();
+    }
+
+    /**
+     * A stretch of a poll: its other events, to be handled first, then its orders, at once.
+     *
+     * @param others the events that are not orders, in order
+     * @param orders the orders, in order
+     */
+    public record Segment(List<ConsumedEvent> others, List<ConsumedEvent> orders) {
+    }
+
+    /**
+     * Cuts a poll into as few segments as keep each complaint's events in their order: the orders
+     * of a poll (erasure orders, say) are carried out together, after the poll's other events,
+     * unless one of those comes after the order of its own complaint, where a new segment starts.
+     * The events of different complaints do not depend on one another; those of one complaint
+     * keep their order, since each segment's other events all came before its orders of the same
+     * complaint. Answers and filings of other complaints, interleaved with a run's orders on the
+     * topic, then no longer break the orders into polls of a few.
+     */
+    public static List<Segment> segments(List<ConsumedEvent> events, Class<? extends Event> orderType) {
+        List<Segment> segments = new ArrayList<>();
+        List<ConsumedEvent> others = new ArrayList<>();
+        List<ConsumedEvent> orders = new ArrayList<>();
+        Set<String> ordered = new HashSet<>();
+        for (ConsumedEvent event : events) {
+            if (orderType.isInstance(event.payload())) {
+                orders.add(event);
+                ordered.add(event.reference());
+                continue;
+            }
+            if (ordered.contains(event.reference())) {
+                segments.add(new Segment(List.copyOf(others), List.copyOf(orders)));
+                others.clear();
+                orders.clear();
+                ordered.clear();
+            }
+            others.add(event);
+        }
+        if (!others.isEmpty() || !orders.isEmpty()) {
+            segments.add(new Segment(List.copyOf(others), List.copyOf(orders)));
+        }
+        return segments;
     }
 
     private void handle(List<ConsumedEvent> events, String name, Consumer<List<ConsumedEvent>> together,

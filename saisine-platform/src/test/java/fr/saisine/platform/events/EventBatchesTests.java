@@ -139,4 +139,35 @@ class EventBatchesTests {
                 });
         assertThat(together).containsExactly(List.of("99000001", "99000002"));
     }
+
+    static ConsumedEvent event(int index, fr.saisine.events.Event payload) {
+        return new ConsumedEvent(index, fr.saisine.events.EventEnvelope.wrap(payload, java.time.Instant.now()), null);
+    }
+
+    static fr.saisine.events.ErasureOrdered order(String reference) {
+        return new fr.saisine.events.ErasureOrdered(reference, fr.saisine.events.ErasureRule.AFTER_CLOSING, "run",
+                java.time.Instant.now());
+    }
+
+    @Test
+    void shouldGatherAPollsOrdersAfterItsOtherEventsUnlessAComplaintsEventFollowsItsOrder() {
+        List<ConsumedEvent> poll = List.of(
+                event(0, order("26000001")),
+                event(1, EventFixtures.triaged("26000002", "APSF", "Affaires publiques")),
+                event(2, order("26000003")),
+                event(3, EventFixtures.triaged("26000004", "APSF", "Affaires publiques")),
+                event(4, order("26000005")),
+                // an event of a complaint ordered erased earlier in the poll: after its order
+                event(5, EventFixtures.triaged("26000003", "APSF", "Affaires publiques")),
+                event(6, order("26000006")));
+
+        List<EventBatches.Segment> segments = EventBatches.segments(poll, fr.saisine.events.ErasureOrdered.class);
+
+        assertThat(segments).hasSize(2);
+        assertThat(segments.get(0).others()).extracting(ConsumedEvent::index).containsExactly(1, 3);
+        assertThat(segments.get(0).orders()).extracting(ConsumedEvent::index).containsExactly(0, 2, 4);
+        assertThat(segments.get(1).others()).extracting(ConsumedEvent::index).containsExactly(5);
+        assertThat(segments.get(1).orders()).extracting(ConsumedEvent::index).containsExactly(6);
+        assertThat(EventBatches.segments(List.of(), fr.saisine.events.ErasureOrdered.class)).isEmpty();
+    }
 }

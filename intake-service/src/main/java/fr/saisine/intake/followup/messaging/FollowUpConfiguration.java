@@ -1,7 +1,6 @@
 package fr.saisine.intake.followup.messaging;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +41,9 @@ class FollowUpConfiguration {
 
     /**
      * A poll at once: its routings inserted in one write, then the rest one by one, in order (a
-     * case's routing comes before the rest of its lifecycle; see EventBatches for failures). The
+     * case's routing comes before the rest of its lifecycle; see EventBatches for failures), its
+     * erasure orders carried out together where no later event of their complaints comes between
+     * ({@link EventBatches#segments}). The
      * complaints of the poll erased already are read at once, by {@code _id}.
      */
     @Bean
@@ -74,31 +75,17 @@ class FollowUpConfiguration {
                     events.stream().map(ConsumedEvent::reference).filter(Reference::isWellFormed).distinct().toList()));
             projection.triagedAll(EventBatches.payloads(events, ComplaintTriaged.class).stream()
                     .filter(triaged -> !erased.contains(triaged.reference())).toList());
-            List<ComplaintErasure.Order> orders = new ArrayList<>();
-            for (ConsumedEvent event : EventBatches.allBut(events, ComplaintTriaged.class)) {
-                if (event.payload() instanceof ErasureOrdered order) {
-                    orders.add(new ComplaintErasure.Order(order, event.envelope().eventId().toString()));
-                    erased.add(order.reference());
-                    continue;
-                }
-                eraseTogether(erasure, orders);
-                if (!erased.contains(event.reference())) {
-                    batches.each(List.of(event), span, lifecycle);
+            for (EventBatches.Segment segment : EventBatches.segments(
+                    EventBatches.allBut(events, ComplaintTriaged.class), ErasureOrdered.class)) {
+                batches.each(segment.others().stream().filter(event -> !erased.contains(event.reference())).toList(),
+                        span, lifecycle);
+                if (!segment.orders().isEmpty()) {
+                    erasure.eraseAll(segment.orders().stream().map(event -> new ComplaintErasure.Order(
+                            (ErasureOrdered) event.payload(), event.envelope().eventId().toString())).toList());
+                    segment.orders().forEach(event -> erased.add(event.reference()));
                 }
             }
-            eraseTogether(erasure, orders);
         }, alone);
-    }
-
-    /**
-     * Consecutive orders carried out at once: nothing of their complaints comes between them, and
-     * a complaint's events after its order find it erased (the set above) and write nothing.
-     */
-    private static void eraseTogether(ComplaintErasure erasure, List<ComplaintErasure.Order> orders) {
-        if (!orders.isEmpty()) {
-            erasure.eraseAll(List.copyOf(orders));
-            orders.clear();
-        }
     }
 
     /**

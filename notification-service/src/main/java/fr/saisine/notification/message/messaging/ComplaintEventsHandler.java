@@ -85,21 +85,13 @@ class ComplaintEventsHandler {
     void together(List<ConsumedEvent> events) {
         Set<String> erased = new HashSet<>(erasures.erasedAmong(events.stream().map(ConsumedEvent::reference)
                 .distinct().toList()));
-        for (int from = 0, to; from < events.size(); from = to) {
-            boolean orders = isOrder(events.get(from));
-            to = from + 1;
-            while (to < events.size() && isOrder(events.get(to)) == orders) {
-                to++;
-            }
-            List<ConsumedEvent> segment = events.subList(from, to);
-            if (orders) {
-                erasure.eraseAll(segment.stream().map(event -> new CorrespondenceErasure.Order(
+        for (EventBatches.Segment segment : EventBatches.segments(events, ErasureOrdered.class)) {
+            write(segment.others(), erased);
+            if (!segment.orders().isEmpty()) {
+                erasure.eraseAll(segment.orders().stream().map(event -> new CorrespondenceErasure.Order(
                         (ErasureOrdered) event.payload(), event.envelope().eventId().toString(), event.traceparent()))
                         .toList());
-                segment.forEach(event -> erased.add(event.reference()));
-            }
-            else {
-                write(segment, erased);
+                segment.orders().forEach(event -> erased.add(event.reference()));
             }
         }
     }
@@ -107,10 +99,6 @@ class ComplaintEventsHandler {
     /** A poll that could not be handled together, one event at a time: the same path, for a poll of one. */
     void alone(ConsumedEvent event) {
         together(List.of(event));
-    }
-
-    private static boolean isOrder(ConsumedEvent event) {
-        return event.payload() instanceof ErasureOrdered;
     }
 
     /**

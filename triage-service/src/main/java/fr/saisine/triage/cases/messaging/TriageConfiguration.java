@@ -71,25 +71,14 @@ class TriageConfiguration {
             triageTogether(batches, triage, EventBatches.ofType(events, ComplaintSubmitted.class), span);
             // answers concern no case: kept in one write, wherever they are in the poll
             answers.recordAll(EventBatches.payloads(events, PersonalDataErased.class));
-            List<ConsumedEvent> orders = new ArrayList<>();
-            for (ConsumedEvent event : EventBatches.allBut(events, ComplaintSubmitted.class, PersonalDataErased.class)) {
-                if (event.payload() instanceof ErasureOrdered) {
-                    orders.add(event);
-                    continue;
+            for (EventBatches.Segment segment : EventBatches.segments(
+                    EventBatches.allBut(events, ComplaintSubmitted.class, PersonalDataErased.class), ErasureOrdered.class)) {
+                batches.each(segment.others(), span, alone);
+                if (!segment.orders().isEmpty()) {
+                    erasure.eraseAll(segment.orders().stream().map(event -> (ErasureOrdered) event.payload()).toList());
                 }
-                eraseTogether(erasure, orders);
-                batches.each(List.of(event), span, alone);
             }
-            eraseTogether(erasure, orders);
         }, alone);
-    }
-
-    /** Consecutive orders carried out at once; a complaint's other events before and after them keep their place. */
-    private static void eraseTogether(TriageErasure erasure, List<ConsumedEvent> orders) {
-        if (!orders.isEmpty()) {
-            erasure.eraseAll(orders.stream().map(event -> (ErasureOrdered) event.payload()).toList());
-            orders.clear();
-        }
     }
 
     /**
