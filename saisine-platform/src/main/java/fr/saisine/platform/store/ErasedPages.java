@@ -21,8 +21,11 @@ import fr.saisine.platform.polling.PollingWorker;
  * write-ahead log keeps the pages as they were until it is checkpointed and truncated, which
  * Saisine's FerretDB build does on {@code compact} (docs/ferretdb.md); on a quiet database that may
  * otherwise take days. So what erases marks the collections it erased from, and this worker
- * compacts them {@code delay} later (the erasures of that while gathered into one compact per
- * collection, not one a document), and again after a failure (a reader still on the old log). On
+ * compacts them once no erasure has come for {@code delay} (a wave of erasures gathered into one
+ * compact per collection, not one a document), or at the latest {@link #MOST_WAITS} delays after
+ * the first, and again after a failure (a reader still on the old log). Compacting in the middle
+ * of a wave held the database's turn to write while the checkpoint waited for readers, and the
+ * wave's own writes failed meanwhile ("no turn to write within 10 s", ./saisine bench --erase). On
  * MongoDB, {@code compact} gives space back but zeroes nothing: docs/ferretdb.md says what it needs.
  */
 public class ErasedPages extends PollingWorker {
@@ -33,7 +36,12 @@ public class ErasedPages extends PollingWorker {
 
     private final MongoDatabase database;
     private final Duration delay;
+    /** A wave that never pauses is still compacted after this many delays. */
+    static final int MOST_WAITS = 30;
+
     private final Set<String> marked = ConcurrentHashMap.newKeySet();
+    private volatile long lastMarkedNanos;
+    private volatile long firstWaitingNanos;
 
     public ErasedPages(MongoDatabase database, Duration delay) {
         super("erased-pages", Duration.ofMinutes(1), Duration.ofMinutes(5));
@@ -43,6 +51,11 @@ public class ErasedPages extends PollingWorker {
 
     /** Personal data was deleted or rewritten in these collections: compact them soon. */
     public void erasedFrom(Collection<String> collections) {
+        long now = System.nanoTime();
+        if (marked.isEmpty()) {
+            firstWaitingNanos = now;
+        }
+        lastMarkedNanos = now;
         if (marked.addAll(collections)) {
             wakeUp();
         }
@@ -59,6 +72,13 @@ public class ErasedPages extends PollingWorker {
 
     @Override
     protected int pollOnce() {
+        long now = System.nanoTime();
+        if (!marked.isEmpty() && now - lastMarkedNanos < delay.toNanos()
+                && now - firstWaitingNanos < delay.toNanos() * MOST_WAITS) {
+            // erasures still coming: look again after the delay (the linger), not at the next interval
+            wakeUp();
+            return 0;
+        }
         for (String collection : List.copyOf(marked)) {
             marked.remove(collection);
             try {
