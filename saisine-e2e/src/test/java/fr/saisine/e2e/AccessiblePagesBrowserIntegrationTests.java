@@ -36,9 +36,11 @@ import fr.saisine.testsupport.StaffTokens;
 /**
  * RGAA 4.1 / WCAG 2.1 AA in a real headless Chromium: axe-core finds no violation on the public
  * pages (the form in French and in English, the form with errors, the confirmation, the follow-up
- * page from the acknowledgement's link, the lost-link page) nor on the staff dashboard and case page;
- * and a complaint can be filed with the keyboard alone, in English, which its letters then speak.
- * Saves the screenshots the README shows.
+ * page from the acknowledgement's link, the lost-link page, the personal data notice and the
+ * accessibility declaration in both languages) nor on the staff dashboard and case page; each public
+ * page's footer links the declaration and the notice, and the form's short notice stands right before
+ * its submit button; and a complaint can be filed with the keyboard alone, in English, which its
+ * letters then speak. Saves screenshots under saisine-e2e/target/screenshots (HeadlessChromium).
  */
 class AccessiblePagesBrowserIntegrationTests {
 
@@ -70,12 +72,14 @@ class AccessiblePagesBrowserIntegrationTests {
         browser.get(intake("/?lang=fr"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
         assertNoViolation("the form in French");
+        assertPublicFooter("the form in French");
         fullPageScreenshot("form-fr");
 
         browser.get(intake("/?lang=en"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Make a complaint");
         assertNoViolation("the form in English");
+        assertPublicFooter("the form in English");
         fullPageScreenshot("form-en");
 
         browser.get(intake("/?lang=fr"));
@@ -91,6 +95,7 @@ class AccessiblePagesBrowserIntegrationTests {
                 .isEqualTo("complainant-email-erreur");
         assertThat(browser.getTitle()).startsWith("Erreur : ");
         assertNoViolation("the form with errors");
+        assertPublicFooter("the form with errors");
         fullPageScreenshot("form-errors");
     }
 
@@ -123,6 +128,7 @@ class AccessiblePagesBrowserIntegrationTests {
         assertThat(reference).matches("\\d{8}");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertNoViolation("the confirmation");
+        assertPublicFooter("the confirmation");
         fullPageScreenshot("confirmation-en");
 
         // chosen in English, written to in English: the acknowledgement and its follow-up link
@@ -136,16 +142,65 @@ class AccessiblePagesBrowserIntegrationTests {
         assertThat(browser.findElement(By.tagName("body")).getText()).contains(reference, "Courriers qui vous ont été envoyés",
                 "Acknowledgement of your complaint no. " + reference);
         assertNoViolation("the follow-up page");
+        assertPublicFooter("the follow-up page");
         fullPageScreenshot("follow-up");
 
         browser.get(intake("/suivi/lien-perdu"));
         assertNoViolation("the lost-link page");
+        assertPublicFooter("the lost-link page");
 
         signInAs("agent-apsf", "/");
         assertNoViolation("the staff dashboard");
         browser.get(triage("/cases/" + awaitCase(reference)));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains(reference);
         assertNoViolation("the case page");
+    }
+
+    @Test
+    void shouldShowTheShortNoticeByTheSubmitButtonAndFindNoViolationOnTheNoticeNorOnTheDeclaration() throws Exception {
+        browser.get(intake("/?lang=fr"));
+        // the short notice is the element right before the submit button, and opens the full one
+        WebElement submit = browser.findElement(By.cssSelector("#complaint-form button[type=submit]"));
+        WebElement notice = submit.findElement(By.xpath("preceding-sibling::*[1]"));
+        assertThat(notice.getAttribute("id")).isEqualTo("information-donnees");
+        assertThat(notice.getText()).contains("Responsable du traitement", "article 6, paragraphe 1, point e) du RGPD",
+                "après la clôture de la plainte", "délégué à la protection des données");
+        WebElement more = notice.findElement(By.cssSelector("a[href='/donnees-personnelles']"));
+        assertThat(more.getAttribute("target")).isEqualTo("_blank");
+
+        for (String language : List.of("fr", "en")) {
+            browser.get(intake("/donnees-personnelles?lang=" + language));
+            assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
+            assertThat(browser.findElement(By.tagName("h1")).getText())
+                    .isEqualTo(language.equals("fr") ? "Vos données personnelles" : "Your personal data");
+            assertNoViolation("the personal data notice in " + language);
+            assertPublicFooter("the personal data notice in " + language);
+            fullPageScreenshot("personal-data-" + language);
+
+            browser.get(intake("/accessibilite?lang=" + language));
+            assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
+            assertThat(browser.findElement(By.tagName("h1")).getText())
+                    .isEqualTo(language.equals("fr") ? "Déclaration d'accessibilité" : "Accessibility statement");
+            assertNoViolation("the accessibility declaration in " + language);
+            assertPublicFooter("the accessibility declaration in " + language);
+            fullPageScreenshot("accessibility-" + language);
+        }
+
+        // the footer's link leads to the declaration
+        browser.get(intake("/donnees-personnelles?lang=fr"));
+        browser.findElement(By.cssSelector("#pied-de-page a[href='/accessibilite']")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> browser.getCurrentUrl().endsWith("/accessibilite"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Déclaration d'accessibilité");
+    }
+
+    /** The footer links the accessibility declaration, in the RGAA's words with its status, and the personal data notice. */
+    void assertPublicFooter(String page) {
+        WebElement footer = browser.findElement(By.id("pied-de-page"));
+        boolean french = "fr".equals(browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertThat(footer.findElement(By.cssSelector("a[href='/accessibilite']")).getText()).as("the footer of %s", page)
+                .isEqualTo(french ? "Accessibilité : non conforme" : "Accessibility: not compliant");
+        assertThat(footer.findElement(By.cssSelector("a[href='/donnees-personnelles']")).getText()).as("the footer of %s", page)
+                .isEqualTo(french ? "Données personnelles" : "Personal data");
     }
 
     /** axe-core's WCAG 2.1 A and AA rules on the page as shown; each violation printed with where and why. */

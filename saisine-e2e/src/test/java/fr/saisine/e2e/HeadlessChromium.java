@@ -61,9 +61,13 @@ final class HeadlessChromium {
         return chrome;
     }
 
-    /** Saves what the browser shows as docs/screenshots/NAME.png, for the README and a person's eyes. */
+    /**
+     * Saves what the browser shows as saisine-e2e/target/screenshots/NAME.png, for a person's eyes. Never
+     * into docs/: a test run must not change what the repository holds; the README's pictures are
+     * copied from here by hand, once looked at.
+     */
     static void screenshot(WebDriver browser, String name) throws IOException {
-        Path target = TestServers.projectRoot().resolve("docs/screenshots/" + name + ".png");
+        Path target = TestServers.projectRoot().resolve("saisine-e2e/target/screenshots/" + name + ".png");
         Files.createDirectories(target.getParent());
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);

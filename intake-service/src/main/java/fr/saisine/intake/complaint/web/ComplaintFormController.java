@@ -44,6 +44,7 @@ import fr.saisine.intake.ratelimit.web.RateLimited;
 import fr.saisine.intake.complaint.domain.KeyedSubmission;
 import fr.saisine.intake.complaint.domain.SubmissionKey;
 import fr.saisine.intake.complaint.domain.SubmittedComplaint;
+import fr.saisine.intake.pages.web.PersonalDataNotice;
 
 /**
  * The public complaint form. It applies the API's rules ({@link ComplaintRequest}) and shows
@@ -64,11 +65,13 @@ class ComplaintFormController {
     private final AttachmentScreening screening;
     private final AttachmentMessages attachmentMessages;
     private final FormErrors formErrors;
+    private final PersonalDataNotice notice;
 
     ComplaintFormController(AttachedFiling filing, RequestFingerprint fingerprint, Validator validator,
             ComplaintsReceived received, AttachmentScreening screening, AttachmentMessages attachmentMessages,
-            FormErrors formErrors) {
+            FormErrors formErrors, PersonalDataNotice notice) {
         this.filing = filing;
+        this.notice = notice;
         this.formErrors = formErrors;
         this.fingerprint = fingerprint;
         this.validator = validator;
@@ -187,6 +190,8 @@ class ComplaintFormController {
         model.addAttribute("categories", Category.values());
         model.addAttribute("representativeRows", ComplaintFormFields.REPRESENTATIVE_ROWS);
         attachmentMessages.describeLimits(model);
+        // the short information notice by the submit button (GDPR art. 13)
+        model.addAttribute("privacy", notice.facts(LocaleContextHolder.getLocale()));
         return "complaint-form";
     }
 }

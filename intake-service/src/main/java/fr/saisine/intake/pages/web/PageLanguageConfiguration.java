@@ -25,11 +25,14 @@ class PageLanguageConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> LANGUAGES = List.of(Locale.FRENCH, Locale.ENGLISH);
 
+    /** How long the choice of language is remembered (the information notice states it). */
+    static final Duration COOKIE_AGE = Duration.ofDays(365);
+
     @Bean
     LocaleResolver localeResolver() {
         var resolver = new SupportedLanguages("saisine-lang");
         resolver.setDefaultLocale(Locale.FRENCH);
-        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieMaxAge(COOKIE_AGE);
         resolver.setCookieHttpOnly(true);
         return resolver;
     }
