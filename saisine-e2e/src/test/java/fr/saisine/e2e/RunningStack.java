@@ -158,10 +158,19 @@ final class RunningStack {
         RunningService intake = RunningService.start("intake", instance, properties.get("intake"));
         RunningService triage = RunningService.start("triage", instance, properties.get("triage"));
         RunningService notification = RunningService.start("notification", instance, properties.get("notification"));
-        for (RunningService service : List.of(intake, triage, notification)) {
-            service.awaitReady(Duration.ofMinutes(3));
+        RunningStack started = new RunningStack(intake, triage, notification, properties, complaints);
+        try {
+            for (RunningService service : List.of(intake, triage, notification)) {
+                service.awaitReady(Duration.ofMinutes(3));
+            }
         }
-        return new RunningStack(intake, triage, notification, properties, complaints);
+        catch (Exception | Error notReady) {
+            // no shutdown hook stops a stack that never started: left running, it would hold the fixed
+            // ports, and the next start (the next test class, another run) would talk to it
+            started.close();
+            throw notReady;
+        }
+        return started;
     }
 
     private static Map<String, Map<String, String>> withSettings(Map<String, Map<String, String>> properties,

@@ -43,7 +43,7 @@ public class OpenApiConfiguration {
                 .info(new Info()
                         .title(properties.title() != null ? properties.title() : service)
                         .description(properties.description())
-                        .version(built != null ? built.getVersion() : "dev")
+                        .version(ApiVersion.of(built != null ? built.getVersion() : null))
                         .contact(new Contact().name(contact.name()).email(contact.email()).url(contact.url())))
                 .components(new Components().addSecuritySchemes(StaffApi.SECURITY_SCHEME, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")

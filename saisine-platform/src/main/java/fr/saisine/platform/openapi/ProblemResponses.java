@@ -81,6 +81,7 @@ public final class ProblemResponses implements OpenApiCustomizer {
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
             addCommonResponses(method, operation, responses);
             responses.values().forEach(ProblemResponses::withRequestId);
+            responses.values().forEach(ProblemResponses::headersByReferenceOnly);
             ApiResponses sorted = new ApiResponses();
             new TreeMap<>(responses).forEach(sorted::addApiResponse);
             operation.setResponses(sorted);
@@ -114,13 +115,63 @@ public final class ProblemResponses implements OpenApiCustomizer {
         }
     }
 
+    /**
+     * OpenAPI 3.1 allows nothing beside a header's {@code $ref} but a summary and a description,
+     * and springdoc writes {@code style: simple} beside the {@code $ref} of an
+     * {@code @Header(ref = ...)}: openapi-spec-validator refuses the description for it.
+     */
+    private static void headersByReferenceOnly(ApiResponse response) {
+        if (response.getHeaders() != null) {
+            response.getHeaders().replaceAll((name, header) -> header.get$ref() == null ? header
+                    : new Header().$ref(header.get$ref()).description(header.getDescription()));
+        }
+    }
+
+    /**
+     * A problem type with members of its own (RFC 9457 extension members), as a schema named
+     * {@code name}: the {@code Problem} and those members (by name), each optional unless listed in
+     * {@code required}. A response whose problems carry them refers to it rather than to
+     * {@code Problem}, so that its examples match their schema and a generated client keeps them.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static void addProblemType(OpenAPI api, String name, String description, Map<String, Schema> members,
+            List<String> required) {
+        Components components = api.getComponents() == null ? new Components() : api.getComponents();
+        api.setComponents(components);
+        Schema<Object> own = typed(new Schema<>(), "object");
+        own.setProperties(new TreeMap<>(members));
+        if (!required.isEmpty()) {
+            own.setRequired(List.copyOf(required));
+        }
+        Schema<Object> type = new Schema<>();
+        type.setDescription(description);
+        type.setAllOf(List.of(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA), own));
+        components.addSchemas(name, type);
+    }
+
+    /** A string member, its values listed when {@code values} are given, for {@link #addProblemType}. */
+    @SuppressWarnings("rawtypes")
+    public static Schema stringMember(String description, List<String> values) {
+        Schema<Object> member = string(description);
+        if (!values.isEmpty()) {
+            member.setEnum(List.copyOf(values));
+        }
+        return member;
+    }
+
+    /** An array member, of the given items, for {@link #addProblemType}. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static Schema arrayMember(String description, Schema items) {
+        return typed(new Schema<>(), "array").items(items).description(description);
+    }
+
     private static void addSchemas(Components components) {
         components.addSchemas("FieldError", object("One field at fault: its JSON path, and what is wrong with it")
                 .addProperty("field", string("the field, by its JSON path, such as complainant.email"))
                 .addProperty("message", string("what is wrong, in words for a person"))
                 .required(List.of("field", "message")));
         Schema<Object> problem = object("An RFC 9457 problem: what was refused, and why. Some types add "
-                + "members of their own (caseStatus and allowedTransitions for /problems/transition-not-allowed).")
+                + "members of their own, described by a schema of their own that extends this one (addProblemType).")
                 .addProperty("type", string("the problem type, a URI reference listed in docs/api.md")
                         .format("uri-reference"))
                 .addProperty("title", string("a short summary of the problem type"))

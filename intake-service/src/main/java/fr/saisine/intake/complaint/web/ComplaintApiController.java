@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -35,6 +36,7 @@ import fr.saisine.intake.attachment.domain.AttachmentScreening;
 import fr.saisine.intake.attachment.domain.Attachments;
 import fr.saisine.intake.attachment.domain.ScreenedUpload;
 import fr.saisine.intake.attachment.web.AttachmentDownload;
+import fr.saisine.intake.attachment.web.AttachmentProblemTypes;
 import fr.saisine.intake.attachment.web.MultipartUploads;
 import fr.saisine.intake.complaint.domain.AttachedFiling;
 import fr.saisine.intake.complaint.domain.ComplaintIntake;
@@ -56,6 +58,9 @@ class ComplaintApiController {
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String PROBLEM = "#/components/schemas/Problem";
+
+    /** Quoted: springdoc reads a parameter's example as JSON, and a bare 26000001 is a number, not a reference. */
+    private static final String REFERENCE_EXAMPLE = "\"26000001\"";
 
     /** Says that the answer is the one given to an earlier request with the same key (as Stripe does). */
     static final String REPLAYED = "Idempotent-Replayed";
@@ -123,6 +128,8 @@ class ComplaintApiController {
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key came earlier with another complaint; "
             + "nothing is filed", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM),
                     examples = @ExampleObject(name = "idempotency-key-reused", value = ComplaintExamples.KEY_REUSED)))
+    // open to anyone: the description says so, security: [] (springdoc writes it for an empty @SecurityRequirements)
+    @SecurityRequirements
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FiledComplaint> submit(@Valid @RequestBody ComplaintRequest request,
             @Parameter(description = "A key of the client's choosing, new for each complaint and the same for each "
@@ -170,15 +177,16 @@ class ComplaintApiController {
                     examples = @ExampleObject(name = "request-in-flight", value = ComplaintExamples.IN_FLIGHT)))
     @ApiResponse(responseCode = "413", description = "Too many files, a file too large, or too much in all; `limit` "
             + "names the setting (max-files, max-file-size, max-total-size, max-request-size), `file` the file",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = AttachmentProblemTypes.ATTACHMENT_PROBLEM_REF),
                     examples = @ExampleObject(name = "attachment-too-large", value = ComplaintExamples.ATTACHMENT_TOO_LARGE)))
     @ApiResponse(responseCode = "415", description = "A file whose content is not of an accepted type, or not what its "
             + "name or declared type says (`file` names it); or a complaint part that is not application/json",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = AttachmentProblemTypes.ATTACHMENT_PROBLEM_REF),
                     examples = @ExampleObject(name = "unsupported-attachment", value = ComplaintExamples.UNSUPPORTED_ATTACHMENT)))
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key came earlier with another complaint or "
             + "other files; nothing is filed", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM),
                     examples = @ExampleObject(name = "idempotency-key-reused", value = ComplaintExamples.KEY_REUSED)))
+    @SecurityRequirements
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<FiledComplaint> submitWithAttachments(@Valid @RequestPart("complaint") ComplaintRequest request,
             @RequestPart(name = "attachments", required = false) List<MultipartFile> files,
@@ -229,7 +237,7 @@ class ComplaintApiController {
             examples = @ExampleObject(name = "elected-group", value = ComplaintExamples.AS_FILED)))
     @GetMapping("/{reference}")
     ComplaintView complaint(@Parameter(description = "the complaint's reference: 8 digits, the year and a sequence",
-            schema = @Schema(type = "string", pattern = "^[0-9]{8}$"), example = "26000001")
+            schema = @Schema(type = "string", pattern = "^[0-9]{8}$"), example = REFERENCE_EXAMPLE)
             @PathVariable String reference, StaffMember staff) {
         return ComplaintView.of(intake.read(staff, reference));
     }
@@ -250,7 +258,7 @@ class ComplaintApiController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @GetMapping(path = "/{reference}/attachments/{id}", produces = MediaType.ALL_VALUE)
     ResponseEntity<Resource> attachment(@Parameter(description = "the complaint's reference",
-            schema = @Schema(type = "string", pattern = "^[0-9]{8}$"), example = "26000001")
+            schema = @Schema(type = "string", pattern = "^[0-9]{8}$"), example = REFERENCE_EXAMPLE)
             @PathVariable String reference,
             @Parameter(description = "the attachment's id, as the complaint lists it", schema = @Schema(type = "string"),
                     example = "5b1f0c7e-8d2a-4f4e-9c3b-0a6d2e9f1c44")

@@ -2,6 +2,7 @@ package fr.saisine.intake.complaint.web;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -31,7 +32,10 @@ public record ComplaintRequest(
         @Size(max = 20000, message = "les faits tiennent en {max} caractères au plus") String facts,
         Language language) {
 
+    // named, as each part below: ComplaintSubmitted's records of the same names (in the data subject's part)
+    // would otherwise take their place in the description, without the rules
     @ReachableComplainant
+    @Schema(name = "ComplaintRequestComplainant")
     public record Complainant(
             @NotNull(message = "indiquez s'il s'agit d'une personne ou d'un organisme") ComplainantType type,
             @NotBlank(message = "indiquez le nom")
@@ -43,6 +47,7 @@ public record ComplaintRequest(
             @NotNull(message = "indiquez le lieu de résidence") Residence residence) {
     }
 
+    @Schema(name = "ComplaintRequestRepresentative")
     public record Representative(
             @NotBlank(message = "indiquez le nom du représentant")
             @Size(max = 200, message = "le nom tient en {max} caractères au plus") String name,
@@ -51,6 +56,7 @@ public record ComplaintRequest(
             @Size(max = 254, message = "une adresse électronique tient en {max} caractères au plus") String email) {
     }
 
+    @Schema(name = "ComplaintRequestPostalAddress")
     public record PostalAddress(
             @NotBlank(message = "indiquez la rue") @Size(max = 300, message = "{max} caractères au plus") String street,
             @NotBlank(message = "indiquez le code postal")
@@ -61,6 +67,7 @@ public record ComplaintRequest(
             String country) {
     }
 
+    @Schema(name = "ComplaintRequestRespondent")
     public record Respondent(
             @NotBlank(message = "indiquez le nom de l'organisme")
             @Size(max = 200, message = "le nom tient en {max} caractères au plus") String name,

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Encoding;
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import fr.saisine.intake.attachment.domain.AttachmentScreening;
 import fr.saisine.intake.attachment.domain.Upload;
+import fr.saisine.intake.attachment.web.AttachmentProblemTypes;
 import fr.saisine.intake.attachment.web.MultipartUploads;
 
 import fr.saisine.intake.followup.domain.ComplainantActions;
@@ -38,6 +40,8 @@ import fr.saisine.intake.followup.domain.FollowUpReading;
  */
 @RestController
 @RequestMapping(path = "/api/v1/follow-up/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
+// the link's token is the key, no staff token: the description says so, security: [] on each operation
+@SecurityRequirements
 @Tag(name = "Follow-up", description = "The complainant following their complaint through their private link")
 class FollowUpApiController {
 
@@ -93,7 +97,8 @@ class FollowUpApiController {
             mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM),
             examples = @ExampleObject(name = "not-found", value = FollowUpExamples.NOT_FOUND)))
     @ApiResponse(responseCode = "409", description = "The case no longer awaits an answer: no question is open, or "
-            + "it has been answered", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM),
+            + "it has been answered", content = @Content(mediaType = PROBLEM_JSON,
+                    schema = @Schema(ref = FollowUpProblemTypes.ANSWER_NOT_AWAITED_REF),
                     examples = @ExampleObject(name = "answer-not-awaited", value = FollowUpExamples.NOT_AWAITED)))
     @PostMapping(path = "/answers", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FollowUpRequests.AnswerReceived> answer(@Parameter(description = TOKEN, schema = @Schema(type = "string", pattern = TOKEN_PATTERN),
@@ -123,14 +128,14 @@ class FollowUpApiController {
             mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM),
             examples = @ExampleObject(name = "not-found", value = FollowUpExamples.NOT_FOUND)))
     @ApiResponse(responseCode = "409", description = "The case no longer awaits an answer", content = @Content(
-            mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM),
+            mediaType = PROBLEM_JSON, schema = @Schema(ref = FollowUpProblemTypes.ANSWER_NOT_AWAITED_REF),
             examples = @ExampleObject(name = "answer-not-awaited", value = FollowUpExamples.NOT_AWAITED)))
     @ApiResponse(responseCode = "413", description = "Too many files, a file too large, or too much in all; `limit` "
             + "names the setting, `file` the file", content = @Content(mediaType = PROBLEM_JSON,
-                    schema = @Schema(ref = PROBLEM)))
+                    schema = @Schema(ref = AttachmentProblemTypes.ATTACHMENT_PROBLEM_REF)))
     @ApiResponse(responseCode = "415", description = "A file whose content is not of an accepted type, or not what its "
             + "name or declared type says (`file` names it)", content = @Content(mediaType = PROBLEM_JSON,
-                    schema = @Schema(ref = PROBLEM)))
+                    schema = @Schema(ref = AttachmentProblemTypes.ATTACHMENT_PROBLEM_REF)))
     @PostMapping(path = "/answers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<FollowUpRequests.AnswerReceived> answerWithAttachments(@Parameter(description = TOKEN,
             schema = @Schema(type = "string", pattern = TOKEN_PATTERN), example = FollowUpExamples.TOKEN)

@@ -33,6 +33,8 @@ record FollowUpView(
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "what the holder can do now: ANSWER "
                 + "(POST …/answers), WITHDRAW (POST …/withdrawal)") List<FollowUp.Action> actions) {
 
+    // named: FollowUpCase.Step, in the data subject's part, would take its place in the description
+    @Schema(name = "FollowUpStep")
     record Step(@Schema(requiredMode = RequiredMode.REQUIRED) ComplaintStatus status,
             @Schema(requiredMode = RequiredMode.REQUIRED) String label,
             @Schema(requiredMode = RequiredMode.REQUIRED) Instant at,

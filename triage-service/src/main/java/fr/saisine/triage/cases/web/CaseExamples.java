@@ -23,17 +23,27 @@ final class CaseExamples {
               "related": [],
               "history": [
                 {"status": "TRIAGED", "label": "orientée", "at": "2026-03-02T09:15:28.020Z", "actor": null,
-                 "note": null, "outcome": null, "referredTo": null, "question": null, "letter": null},
+                 "note": null, "outcome": null, "referredTo": null, "question": null, "letter": null,
+                 "complainant": null, "answer": null, "withdrawalReason": null, "attachments": []},
                 {"status": "UNDER_REVIEW", "label": "en cours d'instruction", "at": "2026-03-03T10:02:11.500Z",
                  "actor": {"username": "agent-apsf", "name": "Agent APSF"}, "note": "à instruire en priorité",
-                 "outcome": null, "referredTo": null, "question": null, "letter": null}],
+                 "outcome": null, "referredTo": null, "question": null, "letter": null,
+                 "complainant": null, "answer": null, "withdrawalReason": null, "attachments": []}],
               "sectorMoves": [],
               "notes": [{"text": "Voir la délibération du conseil municipal.",
                          "author": {"username": "agent-apsf", "name": "Agent APSF"}, "at": "2026-03-03T10:05:00Z"}],
               "letters": [
                 {"messageId": "26000001:ACKNOWLEDGEMENT:alice.martin@example.org", "kind": "ACKNOWLEDGEMENT",
                  "recipient": "alice.martin@example.org", "subject": "Accusé de réception de votre plainte n° 26000001",
-                 "status": "SENT", "at": "2026-03-02T09:15:30.100Z", "reason": null}]
+                 "status": "SENT", "at": "2026-03-02T09:15:30.100Z", "reason": null}],
+              "attachments": [
+                {"id": "5b1f0c7e-8d2a-4f4e-9c3b-0a6d2e9f1c44", "filename": "courrier-mairie.pdf",
+                 "contentType": "application/pdf", "size": 184320,
+                 "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}],
+              "respondentType": "PUBLIC_BODY",
+              "underLegalHold": false,
+              "legalHolds": [],
+              "anonymisedAt": null
             }""";
 
     static final String QUEUE = """

@@ -98,7 +98,8 @@ class CaseWorkApiController {
                             @ExampleObject(name = "close", value = CaseExamples.CLOSE)})))
     @ApiResponse(responseCode = "409", description = "The lifecycle does not lead from the case's status to this one; "
             + "caseStatus and allowedTransitions say where it can go", content = @Content(
-                    mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM),
+                    mediaType = "application/problem+json",
+                    schema = @Schema(ref = CaseProblemTypes.TRANSITION_NOT_ALLOWED_REF),
                     examples = @ExampleObject(name = "transition-not-allowed", value = CaseExamples.NOT_ALLOWED)))
     @ApiResponse(responseCode = "412", description = "Someone changed the case since the version in If-Match",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM),

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.stereotype.Component;
 
 import fr.saisine.events.Category;
@@ -48,12 +50,15 @@ public class TriageHoldings {
             String question, String answer, String withdrawalReason) {
     }
 
+    // named in the API description: the case view's Note and CaseLetters.Letter would take their places
+    @Schema(name = "HeldNote")
     public record Note(String text, String by, Instant at) {
     }
 
     public record Hold(boolean held, String reason, String by, Instant at) {
     }
 
+    @Schema(name = "HeldLetter")
     public record Letter(MessageKind kind, String recipient, String subject, String status, Instant at) {
     }
 
