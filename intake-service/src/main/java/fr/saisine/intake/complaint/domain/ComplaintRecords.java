@@ -43,21 +43,17 @@ public interface ComplaintRecords {
     /** Of these references, those erased: one read by {@code _id} for them all. */
     Set<String> erasedAmong(Collection<String> references);
 
-    /**
-     * Replaces the complaint as filed (and the events it carried) by its tombstone, with the answer
-     * to the order in the same single-document write: the tombstone is never kept without its
-     * answer, nor the answer published without the tombstone. Written after everything else of
-     * the complaint was erased, so that a crash before it repeats the erasure on redelivery.
-     */
-    default void tombstone(ErasedComplaint tombstone, EventEnvelope<PersonalDataErased> answer) {
-        tombstoneAll(List.of(new Tombstone(tombstone, answer)));
-    }
-
     /** A complaint's tombstone and the answer it carries. */
     record Tombstone(ErasedComplaint erased, EventEnvelope<PersonalDataErased> answer) {
     }
 
-    /** {@link #tombstone} of several complaints, in one write (and one of the answers' markers). */
+    /**
+     * Replaces each complaint as filed (and the events it carried) by its tombstone, with the
+     * answer to the order in the same single-document write: the tombstone is never kept without
+     * its answer, nor the answer published without the tombstone. Written after everything else of
+     * the complaints was erased, so that a crash before it repeats the erasure on redelivery. All
+     * in one write (and one of the answers' markers).
+     */
     void tombstoneAll(List<Tombstone> tombstones);
 
     /** Adds the answer to another order for an erased complaint to its tombstone, with that order's id. */

@@ -18,11 +18,6 @@ public interface AddressIndex {
     /** The complaints listed under the address. */
     Set<String> references(String address);
 
-    /** Takes the complaint off the lists of these addresses: how many entries went. */
-    default long remove(String reference, Collection<String> addresses) {
-        return removeAll(Map.of(reference, addresses));
-    }
-
-    /** Removes each complaint from its addresses' entries, all at once: how many entries went. */
+    /** Takes each complaint off the lists of its addresses, all at once: how many entries went. */
     long removeAll(Map<String, ? extends Collection<String>> addressesByReference);
 }

@@ -22,6 +22,7 @@ import fr.saisine.intake.complaint.domain.ComplaintRecords;
 import fr.saisine.intake.complaint.domain.ErasedComplaint;
 import fr.saisine.intake.datasubject.domain.AddressIndex;
 import fr.saisine.intake.datasubject.domain.Addresses;
+import fr.saisine.intake.followup.domain.ErasedCounts;
 import fr.saisine.intake.followup.domain.FollowUpErasure;
 import fr.saisine.intake.followup.domain.FollowUpRecords;
 import fr.saisine.platform.store.ErasedPages;
@@ -101,7 +102,7 @@ public class ComplaintErasure {
             }
         }
         if (!toErase.isEmpty()) {
-            eraseAll(toErase, now);
+            erase(toErase, now);
         }
         for (Order each : again) {
             String reference = each.order().reference();
@@ -113,9 +114,8 @@ public class ComplaintErasure {
         }
     }
 
-    private void eraseAll(Map<String, Order> toErase, Instant now) {
-        Map<String, Map<String, Long>> erased = new LinkedHashMap<>();
-        toErase.keySet().forEach(reference -> erased.put(reference, new LinkedHashMap<>()));
+    private void erase(Map<String, Order> toErase, Instant now) {
+        ErasedCounts erased = new ErasedCounts();
         Map<String, ComplaintSubmitted> filed = complaints.findAll(toErase.keySet());
         Map<String, String> complaintOfFile = new HashMap<>();
         List<Attachment> files = new ArrayList<>();
@@ -125,33 +125,26 @@ public class ComplaintErasure {
             files.addAll(complaint.attachments());
             addresses.put(reference, List.copyOf(Addresses.of(complaint)));
         });
-        attachments.erase(files).forEach(id -> count(erased.get(complaintOfFile.get(id)), "attachments", 1));
+        attachments.erase(files).forEach(id -> erased.add(complaintOfFile.get(id), "attachments", 1));
         // the address index's entries, like the follow-up links' listing, are not counted: they only point here
         addressIndex.removeAll(addresses);
-        followUp.eraseAll(toErase.keySet(), now).forEach((reference, counts) ->
-                counts.forEach((kind, count) -> count(erased.get(reference), kind, count)));
-        filed.keySet().forEach(reference -> erased.get(reference).put("complaints", 1L));
+        erased.addAll(followUp.eraseAll(toErase.keySet(), now));
+        filed.keySet().forEach(reference -> erased.add(reference, "complaints", 1));
         complaints.tombstoneAll(toErase.values().stream().map(each -> new ComplaintRecords.Tombstone(
                 new ErasedComplaint(each.order().reference(), now, each.order().rule(), each.order().runId(),
-                        List.of(each.orderId())), answer(each.order(), erased.get(each.order().reference()), now)))
+                        List.of(each.orderId())), answer(each.order(), erased.of(each.order().reference()), now)))
                 .toList());
         // letters and links the other consumer stored while this ran: it looks for the tombstone
         // after each write, so whatever it wrote before the tombstone is caught here
         followUpRecords.eraseAll(toErase.keySet(), now);
         pages.erasedFrom(ERASED_FROM);
         toErase.values().forEach(each -> log.info("erased {} under {} (run {}): {}", each.order().reference(),
-                each.order().rule(), each.order().runId(), erased.get(each.order().reference())));
+                each.order().rule(), each.order().runId(), erased.of(each.order().reference())));
     }
 
     private static EventEnvelope<PersonalDataErased> answer(ErasureOrdered order, Map<String, Long> erased,
             Instant now) {
         return EventEnvelope.wrap(new PersonalDataErased(order.reference(), SERVICE, order.runId(), Map.copyOf(erased),
                 now), now);
-    }
-
-    private static void count(Map<String, Long> erased, String kind, long count) {
-        if (count > 0) {
-            erased.merge(kind, count, Long::sum);
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,19 +41,14 @@ public class FollowUpErasure {
         this.attachments = attachments;
     }
 
-    /** @return how many records of each kind were erased (kinds with none left out) */
-    public Map<String, Long> erase(String reference, Instant erasedAt) {
-        return eraseAll(List.of(reference), erasedAt).getOrDefault(reference, Map.of());
-    }
-
     /**
      * Erases the follow-up of several complaints at once: each step one read or write by
      * {@code _id} for them all.
      *
-     * @return for each complaint with anything erased, how many records of each kind
+     * @return how many records of each kind were erased, by complaint
      */
-    public Map<String, Map<String, Long>> eraseAll(Collection<String> references, Instant erasedAt) {
-        Map<String, Map<String, Long>> erased = new LinkedHashMap<>();
+    public ErasedCounts eraseAll(Collection<String> references, Instant erasedAt) {
+        ErasedCounts erased = new ErasedCounts();
         Map<String, FollowUpCase> cases = records.casesOf(references);
         List<String> possible = new ArrayList<>();
         references.forEach(reference -> possible.addAll(answersAndWithdrawals(reference,
@@ -68,13 +62,12 @@ public class FollowUpErasure {
             files.addAll(attached);
         });
         if (!files.isEmpty()) {
-            attachments.erase(files).forEach(id -> count(erased, referenceOfFile.get(id), "answer_attachments", 1));
+            attachments.erase(files).forEach(id -> erased.add(referenceOfFile.get(id), "answer_attachments", 1));
             answerAttachments.erase(files.stream().map(Attachment::id).toList());
         }
         requests.erase(found);
-        found.forEach(id -> count(erased, ComplainantActions.referenceOf(id), "follow_up_requests", 1));
-        records.eraseAll(references, erasedAt).forEach((reference, counts) ->
-                counts.forEach((kind, count) -> count(erased, reference, kind, count)));
+        found.forEach(id -> erased.add(ComplainantActions.referenceOf(id), "follow_up_requests", 1));
+        erased.addAll(records.eraseAll(references, erasedAt));
         return erased;
     }
 
@@ -106,11 +99,5 @@ public class FollowUpErasure {
                     .toList();
         }
         return found;
-    }
-
-    private static void count(Map<String, Map<String, Long>> erased, String reference, String kind, long count) {
-        if (count > 0) {
-            erased.computeIfAbsent(reference, r -> new LinkedHashMap<>()).merge(kind, count, Long::sum);
-        }
     }
 }

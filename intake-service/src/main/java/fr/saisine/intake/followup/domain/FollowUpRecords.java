@@ -38,11 +38,11 @@ public interface FollowUpRecords {
      * @return how many records of each kind were erased (kinds with none left out)
      */
     default Map<String, Long> erase(String reference, Instant erasedAt) {
-        return eraseAll(List.of(reference), erasedAt).getOrDefault(reference, Map.of());
+        return eraseAll(List.of(reference), erasedAt).of(reference);
     }
 
     /** {@link #erase} of several complaints at once, a few commands for them all: the counts by complaint. */
-    Map<String, Map<String, Long>> eraseAll(Collection<String> references, Instant erasedAt);
+    ErasedCounts eraseAll(Collection<String> references, Instant erasedAt);
 
     /**
      * The case as stored: its filing step may have no time (the events do not carry it), which

@@ -24,6 +24,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
+import fr.saisine.intake.followup.domain.ErasedCounts;
 import fr.saisine.intake.followup.domain.FollowUpCase;
 import fr.saisine.intake.followup.domain.FollowUpRecords;
 import fr.saisine.intake.followup.domain.IssuedLink;
@@ -101,8 +102,8 @@ class MongoFollowUpRecords implements FollowUpRecords {
      * then its case, its letters and its listing go: each by {@code _id}.
      */
     @Override
-    public Map<String, Map<String, Long>> eraseAll(Collection<String> references, Instant erasedAt) {
-        Map<String, Map<String, Long>> erased = new LinkedHashMap<>();
+    public ErasedCounts eraseAll(Collection<String> references, Instant erasedAt) {
+        ErasedCounts erased = new ErasedCounts();
         Map<String, String> referenceOfHash = new HashMap<>();
         ByIds.read(mongo.getCollection(LINK_INDEX), references, null).forEach(listing -> listing
                 .getList("hashes", String.class, List.of()).forEach(hash -> referenceOfHash.put(hash, listing.getString("_id"))));
@@ -112,27 +113,21 @@ class MongoFollowUpRecords implements FollowUpRecords {
             UpdateBatches.write(mongo.getCollection(LINKS), live.stream().<WriteModel<Document>>map(hash -> new ReplaceOneModel<>(
                     Filters.eq("_id", hash), new Document("_id", hash).append("reference", referenceOfHash.get(hash))
                             .append(ERASED, Date.from(erasedAt)))).toList(), false);
-            live.forEach(hash -> count(erased, referenceOfHash.get(hash), "follow_up_links", 1));
+            live.forEach(hash -> erased.add(referenceOfHash.get(hash), "follow_up_links", 1));
         }
         List<String> withLetters = new ArrayList<>();
         ByIds.read(mongo.getCollection(LETTERS), references, null).forEach(letters -> {
             withLetters.add(letters.getString("_id"));
-            count(erased, letters.getString("_id"), "follow_up_letters",
+            erased.add(letters.getString("_id"), "follow_up_letters",
                     letters.getList("letters", Document.class, List.of()).size());
         });
         ByIds.delete(mongo.getCollection(LETTERS), withLetters);
         List<String> withCase = ByIds.read(mongo.getCollection(CASES), references, new Document("_id", 1)).stream()
                 .map(d -> d.getString("_id")).toList();
         ByIds.delete(mongo.getCollection(CASES), withCase);
-        withCase.forEach(reference -> count(erased, reference, "follow_up_cases", 1));
+        withCase.forEach(reference -> erased.add(reference, "follow_up_cases", 1));
         ByIds.delete(mongo.getCollection(LINK_INDEX), List.copyOf(references));
         return erased;
-    }
-
-    private static void count(Map<String, Map<String, Long>> erased, String reference, String kind, long count) {
-        if (count > 0) {
-            erased.computeIfAbsent(reference, r -> new LinkedHashMap<>()).merge(kind, count, Long::sum);
-        }
     }
 
     @Override

@@ -20,16 +20,13 @@ public interface CaseLetters {
     void recordAll(List<Event> outcomes);
 
     /**
-     * Erases what the case's letters say of their recipients (address, subject, failure reason, and
-     * the message id, which holds the address), keeping each letter's kind, status and time.
+     * Erases what the cases' letters say of their recipients (address, subject, failure reason, and
+     * the message id, which holds the address), keeping each letter's kind, status and time; all the
+     * cases at once.
      *
-     * @return how many letters were anonymised this time (0 when done before)
+     * @return how many letters of each case were anonymised this time (cases with none, or done
+     *         before, left out)
      */
-    default long anonymise(String reference) {
-        return anonymiseAll(List.of(reference)).getOrDefault(reference, 0L);
-    }
-
-    /** {@link #anonymise} of several cases' letters at once: how many letters of each case, those with any. */
     Map<String, Long> anonymiseAll(Collection<String> references);
 
     /** The case's letters, oldest first. */

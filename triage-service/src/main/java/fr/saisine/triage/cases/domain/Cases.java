@@ -95,14 +95,10 @@ public interface Cases {
     Optional<LocalDate> earliestUnlistedClosing();
 
     /**
-     * Erases what the case's older versions and their events held, leaving the anonymised version
-     * {@code anonymised} as the only state kept: the count of documents erased this time by kind
-     * ({@code cases}: the head, {@code case_versions}: older versions); nothing when done before.
+     * Erases what each case's older versions and their events held, leaving its anonymised version
+     * as the only state kept, for all the cases at once: by case, the count of documents erased
+     * this time by kind ({@code cases}: the head, {@code case_versions}: older versions); nothing
+     * for a case done before.
      */
-    default Map<String, Long> eraseHistory(Case anonymised) {
-        return eraseHistoryAll(List.of(anonymised)).getOrDefault(anonymised.state().reference(), Map.of());
-    }
-
-    /** {@link #eraseHistory} of several cases at once: the counts by case. */
     Map<String, Map<String, Long>> eraseHistoryAll(List<Case> anonymised);
 }
